@@ -1,0 +1,1 @@
+"""Synthetic CRM exports with ground truth."""

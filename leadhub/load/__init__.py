@@ -1,0 +1,1 @@
+"""Export files into the raw layer."""

@@ -1,0 +1,252 @@
+"""Load a folder (or a list) of export files into the raw layer, losing nothing.
+
+Per file, in one transaction: read it, write its rows to ``raw.<module>``, its unreadable
+records to ``raw.quarantine`` and a line to ``raw.load_log``.  A rejected file leaves no
+rows behind (only its ``rejected`` log line); a file already loaded (same checksum) is
+skipped, so loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leadhub.contract import EXPORT_SUFFIXES, ContractError, module_for_file
+from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, read_file
+from leadhub.load.warehouse import (
+    QUARANTINE_COLUMNS,
+    LoadLogEntry,
+    RawWarehouse,
+    module_columns,
+)
+
+BATCH_ROWS = 50_000
+Progress = Callable[[str], None]
+
+
+@dataclass
+class FileResult:
+    source_file: str
+    module: str | None
+    status: str  # loaded / skipped / rejected
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+
+@dataclass
+class LoadReport:
+    run_id: str
+    files: list[FileResult] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "rejected"]
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(f, attr) for f in self.files)
+
+
+_DATE_PATTERNS = (
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])"), "ym"),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"), "y"),
+)
+
+
+def exported_at(path: Path) -> tuple[dt.datetime, str]:
+    """When the export was taken: the latest date in its name, else the file's mtime.
+
+    A month (``2024-03``) or a year (``2024``) stands for its last day: a period export is
+    current as of the period's end.
+    """
+    name = path.name
+    for pattern, kind in _DATE_PATTERNS:
+        found: list[dt.datetime] = []
+        for match in pattern.finditer(name):
+            parts = [int(g) for g in match.groups()]
+            try:
+                if kind == "ymd":
+                    found.append(dt.datetime(parts[0], parts[1], parts[2]))
+                elif kind == "ym":
+                    nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+                    found.append(dt.datetime.combine(nxt - dt.timedelta(days=1), dt.time()))
+                else:
+                    found.append(dt.datetime(parts[0], 12, 31))
+            except ValueError:
+                continue
+        if found:
+            return max(found), "file name"
+    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
+    return mtime.replace(microsecond=0), "file modification time"
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(export files with their lineage name, ignored non-export files), in a stable order."""
+    files: list[tuple[Path, str]] = []
+    ignored: list[str] = []
+    for root in paths:
+        if root.is_dir():
+            for p in sorted(root.rglob("*")):
+                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+                    continue
+                rel = p.relative_to(root).as_posix()
+                if p.suffix.lower() in EXPORT_SUFFIXES:
+                    files.append((p, rel))
+                else:
+                    ignored.append(rel)
+        elif root.is_file():
+            files.append((root, root.name))
+        else:
+            raise FileNotFoundError(f"{root}: no such file or folder")
+    return files, ignored
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Loader:
+    def __init__(
+        self,
+        warehouse: RawWarehouse,
+        patterns: dict[str, tuple[str, ...]] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.wh = warehouse
+        self.patterns = patterns
+        self.progress = progress or (lambda _msg: None)
+
+    def load(self, paths: Iterable[Path]) -> LoadReport:
+        report = LoadReport(run_id=uuid.uuid4().hex)
+        files, report.ignored = discover(paths)
+        self.wh.ensure_schema()
+        for n, (path, name) in enumerate(files, start=1):
+            self.progress(f"[{n}/{len(files)}] {name}")
+            result = self.load_file(path, name, report.run_id)
+            report.files.append(result)
+            self.progress(f"    {result.status}: {result.message}")
+        return report
+
+    def _log(self, entry_kw: dict) -> None:
+        self.wh.write_log(LoadLogEntry(**entry_kw))
+
+    def load_file(self, path: Path, name: str, run_id: str) -> FileResult:
+        started = _now()
+        t0 = time.perf_counter()
+        load_id = uuid.uuid4().hex
+        base = dict(
+            load_id=load_id,
+            run_id=run_id,
+            source_file=name,
+            module=None,
+            file_format=path.suffix.lower().lstrip("."),
+            encoding=None,
+            file_checksum=None,
+            file_bytes=None,
+            rows_in_file=0,
+            rows_loaded=0,
+            rows_rejected=0,
+            blank_lines=0,
+            unknown_headers=None,
+            missing_optional_headers=None,
+            exported_at=None,
+            exported_at_from=None,
+            started_at=started,
+        )
+        info: FileInfo | None = None
+        try:
+            module = module_for_file(path, self.patterns)
+            base["module"] = module.name
+            info, records = read_file(path, module)
+            base.update(file_checksum=info.checksum, file_bytes=info.size_bytes)
+            previous = self.wh.loaded_as(info.checksum)
+            if previous is not None:
+                return FileResult(name, module.name, "skipped", message=f"already loaded (load {previous})")
+            when, when_from = exported_at(path)
+            base.update(exported_at=when, exported_at_from=when_from)
+            self.wh.begin()
+            try:
+                loaded, rejected = self._write(module.name, name, info, records, load_id, started, when)
+                elapsed = time.perf_counter() - t0
+                base.update(
+                    encoding=info.encoding,
+                    rows_in_file=loaded + rejected,
+                    rows_loaded=loaded,
+                    rows_rejected=rejected,
+                    blank_lines=info.blank_lines,
+                    unknown_headers=json.dumps(info.unknown_headers) if info.unknown_headers else None,
+                    missing_optional_headers=(
+                        json.dumps(info.missing_optional) if info.missing_optional else None
+                    ),
+                )
+                self._log(dict(base, status="loaded", error=None, finished_at=_now(), seconds=elapsed))
+                self.wh.commit()
+            except BaseException:
+                self.wh.rollback()
+                raise
+            rate = loaded / elapsed if elapsed > 0 else 0.0
+            return FileResult(
+                name,
+                module.name,
+                "loaded",
+                loaded,
+                rejected,
+                elapsed,
+                f"{loaded:,} rows, {rejected:,} quarantined, {elapsed:.2f}s ({rate:,.0f} rows/s)",
+            )
+        except (ContractError, FileRejected) as exc:
+            message = str(exc)
+            elapsed = time.perf_counter() - t0
+            self._log(dict(base, status="rejected", error=message, finished_at=_now(), seconds=elapsed))
+            return FileResult(name, base["module"], "rejected", seconds=elapsed, message=message)
+
+    def _write(self, module: str, name: str, info: FileInfo, records, load_id: str, loaded_at, when):
+        columns = module_columns(info.module)
+        qcolumns = [c for c, _ in QUARANTINE_COLUMNS]
+        rows: list[tuple] = []
+        quarantine: list[tuple] = []
+        loaded = rejected = 0
+        t0 = time.perf_counter()
+        for rec in records:
+            if isinstance(rec, RawRow):
+                extra = json.dumps(rec.extra, ensure_ascii=False) if rec.extra else None
+                rows.append(
+                    (*rec.values, extra, name, rec.row, rec.line, info.checksum, load_id, loaded_at, when)
+                )
+                if len(rows) >= BATCH_ROWS:
+                    self.wh.insert(module, columns, rows)
+                    loaded += len(rows)
+                    rows.clear()
+                    rate = loaded / (time.perf_counter() - t0)
+                    self.progress(f"    {loaded:,} rows ({rate:,.0f} rows/s)")
+            else:
+                assert isinstance(rec, QuarantinedRow)
+                quarantine.append(
+                    (
+                        load_id,
+                        module,
+                        name,
+                        rec.row,
+                        rec.line,
+                        rec.column,
+                        rec.reason,
+                        rec.raw_text,
+                        info.checksum,
+                        loaded_at,
+                    )
+                )
+        self.wh.insert(module, columns, rows)
+        loaded += len(rows)
+        self.wh.insert("quarantine", qcolumns, quarantine)
+        rejected = len(quarantine)
+        return loaded, rejected

@@ -1,0 +1,300 @@
+"""Read one export file (CSV or XLSX) into contract rows and quarantine entries.
+
+Every data record of a file ends up in exactly one of two places:
+
+* a :class:`RawRow` (all values as text under canonical names, unknown headers in ``extra``), or
+* a :class:`QuarantinedRow` (a record that cannot be read: wrong field count, undecodable
+  bytes, a NUL character, a CSV syntax error) with its line, the reason and the raw text.
+
+A file that cannot be taken at all (unknown name, missing required header, empty,
+unreadable workbook) raises :class:`FileRejected` naming the file and what is wrong.
+Blank lines are not data records and are counted separately.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leadhub.contract import Module, normalize_header
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+# Bytes that are invalid UTF-8 and undefined in Windows-1252: rows holding them are unreadable
+# whatever the file's encoding.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+class FileRejected(Exception):
+    """The whole file is refused; nothing of it is loaded."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.reason = message
+
+
+@dataclass
+class RawRow:
+    row: int  # data record number, 1-based (the lineage `source_row`)
+    line: int  # physical line (CSV) or sheet row (XLSX) where the record starts
+    values: list[str | None]  # one per canonical column of the module, None when the file lacks it
+    extra: dict[str, str] | None  # values under headers the contract does not know
+
+
+@dataclass
+class QuarantinedRow:
+    row: int
+    line: int
+    reason: str
+    raw_text: str
+    column: str | None = None
+
+
+@dataclass
+class FileInfo:
+    path: Path
+    module: Module
+    file_format: str  # csv / xlsx
+    checksum: str
+    size_bytes: int
+    encoding: str = ""
+    headers: list[str] = field(default_factory=list)
+    unknown_headers: list[str] = field(default_factory=list)
+    missing_optional: list[str] = field(default_factory=list)
+    blank_lines: int = 0
+
+
+@dataclass
+class _Layout:
+    """How a file's header positions map onto the module's canonical columns."""
+
+    positions: list[int | None]  # canonical column index -> field position in the file
+    extras: list[tuple[int, str]]  # (field position, header) for headers the contract lacks
+    headers: list[str]  # the file's headers as written (trimmed)
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+
+def _layout(path: Path, module: Module, headers: list[str], info: FileInfo) -> _Layout:
+    if not any(h.strip() for h in headers):
+        raise FileRejected(path, "the first row (the header) is empty")
+    bad = [h for h in headers if _SURROGATE.search(h) or "\x00" in h]
+    if bad:
+        raise FileRejected(path, "the header row holds undecodable bytes")
+    wanted = module.header_map()
+    found: dict[str, int] = {}
+    extras: list[tuple[int, str]] = []
+    for pos, header in enumerate(headers):
+        key = normalize_header(header)
+        canonical = wanted.get(key)
+        if canonical is not None and canonical not in found:
+            found[canonical] = pos
+        else:
+            label = header.strip() or f"column_{pos + 1}"
+            if canonical is not None:
+                label = f"{label} (duplicate {pos + 1})"
+            extras.append((pos, label))
+    missing = [c.header for c in module.columns if c.required and c.name not in found]
+    if missing:
+        raise FileRejected(
+            path,
+            f"missing required header{'s' if len(missing) > 1 else ''} "
+            + ", ".join(repr(h) for h in missing)
+            + f" for module {module.name} (found: {', '.join(repr(h) for h in headers)})",
+        )
+    info.headers = list(headers)
+    info.unknown_headers = [label for _, label in extras]
+    info.missing_optional = [c.header for c in module.columns if c.name not in found]
+    return _Layout([found.get(c.name) for c in module.columns], extras, [h.strip() for h in headers])
+
+
+def _build(layout: _Layout, fields: list[str], row: int, line: int) -> RawRow:
+    values = [fields[p] if p is not None else None for p in layout.positions]
+    extra = {label: fields[p] for p, label in layout.extras if fields[p] != ""} or None
+    return RawRow(row, line, values, extra)
+
+
+def file_checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _detect_encoding(data: bytes) -> tuple[str, str]:
+    """(python codec, label). UTF-8 unless the bytes clearly are not; then Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", "utf-8-bom"
+    try:
+        data.decode("utf-8")
+        return "utf-8", "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(_SURROGATE.findall(text))
+    valid_multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    if valid_multibyte >= invalid:
+        return "utf-8", "utf-8 (with undecodable rows)"
+    return "cp1252", "windows-1252"
+
+
+class _LineTap:
+    """Feeds lines to csv.reader and keeps the ones the current record used (its raw text)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+        self.count = 0
+
+    def __iter__(self) -> _LineTap:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        self.count += 1
+        return line
+
+
+def _raw(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _check_fields(fields: list[str], layout: _Layout) -> tuple[str, str | None] | None:
+    """Why a well-formed CSV record still cannot be loaded, or None."""
+    if len(fields) != layout.width:
+        return f"expected {layout.width} fields, found {len(fields)}", None
+    for pos, value in enumerate(fields):
+        if _SURROGATE.search(value):
+            return "undecodable bytes", layout.headers[pos]
+        if "\x00" in value:
+            return "NUL character in value", layout.headers[pos]
+    return None
+
+
+def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
+    codec, label = _detect_encoding(data)
+    info.encoding = label
+    text = data.decode(codec, errors="surrogateescape")
+    tap = _LineTap(iter(io.StringIO(text, newline="")))
+    reader = csv.reader(tap, strict=True)
+    try:
+        headers = next(reader)
+    except StopIteration:
+        raise FileRejected(path, "the file is empty (no header row)") from None
+    except csv.Error as exc:
+        raise FileRejected(path, f"line 1: the header row is not valid CSV ({exc})") from None
+    layout = _layout(path, info.module, headers, info)
+    row = 0
+    while True:
+        tap.taken.clear()
+        start_line = tap.count + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row += 1
+            yield QuarantinedRow(row, start_line, f"invalid CSV: {exc}", _raw("".join(tap.taken)))
+            continue
+        if not fields:
+            info.blank_lines += 1
+            continue
+        row += 1
+        problem = _check_fields(fields, layout)
+        if problem is not None:
+            reason, column = problem
+            yield QuarantinedRow(row, start_line, reason, _raw("".join(tap.taken)), column)
+            continue
+        yield _build(layout, fields, row, start_line)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
+    import openpyxl  # imported here: only xlsx files need it
+
+    info.encoding = "xlsx"
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken workbook
+        raise FileRejected(path, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        sheets = {name.lower(): name for name in workbook.sheetnames}
+        sheet = workbook[sheets["data"]] if "data" in sheets else workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        layout: _Layout | None = None
+        row = 0
+        for line, cells in enumerate(rows, start=1):
+            texts = [_cell_text(c) for c in cells]
+            if not any(texts):
+                if layout is not None:
+                    info.blank_lines += 1
+                continue
+            if layout is None:
+                while texts and texts[-1] == "":
+                    texts.pop()
+                layout = _layout(path, info.module, texts, info)
+                continue
+            row += 1
+            if len(texts) > layout.width:
+                overflow = [t for t in texts[layout.width :] if t != ""]
+                if overflow:
+                    yield QuarantinedRow(
+                        row,
+                        line,
+                        f"expected {layout.width} fields, found {layout.width + len(overflow)} non-empty",
+                        "\t".join(texts),
+                    )
+                    continue
+            texts = (texts + [""] * layout.width)[: layout.width]
+            nul = next((i for i, t in enumerate(texts) if "\x00" in t), None)
+            if nul is not None:
+                yield QuarantinedRow(row, line, "NUL character in value", "\t".join(texts), layout.headers[nul])
+                continue
+            yield _build(layout, texts, row, line)
+        if layout is None:
+            raise FileRejected(path, f"sheet {sheet.title!r} is empty (no header row)")
+    finally:
+        workbook.close()
+
+
+def read_file(path: Path, module: Module) -> tuple[FileInfo, Iterator[RawRow | QuarantinedRow]]:
+    """Open an export; the header is checked before this returns (a rejection raises here)."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    info = FileInfo(path, module, suffix.lstrip("."), file_checksum(data), len(data))
+    if suffix == ".csv":
+        records = read_csv(path, data, info)
+    elif suffix == ".xlsx":
+        records = read_xlsx(path, data, info)
+    else:
+        raise FileRejected(path, f"unsupported file type {suffix!r} (expected .csv or .xlsx)")
+    first = next(records, None)  # runs the header checks now
+    return info, _chain(first, records)
+
+
+def _chain(first: RawRow | QuarantinedRow | None, rest: Iterator[RawRow | QuarantinedRow]):
+    if first is not None:
+        yield first
+        yield from rest

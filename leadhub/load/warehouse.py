@@ -1,0 +1,265 @@
+"""Raw-layer writers, one per engine: schema, one transaction per file, bulk inserts.
+
+Both engines get the same tables (all contract values as text, lineage typed):
+
+* ``<raw>.<module>`` — one per contract module, canonical columns + ``_extra`` (JSON text of
+  unknown headers) + lineage (``_source_file``, ``_source_row``, ``_source_line``,
+  ``_file_checksum``, ``_load_id``, ``_loaded_at``, ``_exported_at``);
+* ``<raw>.quarantine`` — records that could not be read, with line, column, reason and raw text;
+* ``<raw>.load_log`` — one row per file attempt.
+
+DuckDB inserts from Arrow batches; PostgreSQL uses ``COPY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from leadhub.config import Target
+from leadhub.contract import MODULES, Module
+
+LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("_extra", "text"),
+    ("_source_file", "text not null"),
+    ("_source_row", "integer not null"),
+    ("_source_line", "integer not null"),
+    ("_file_checksum", "text not null"),
+    ("_load_id", "text not null"),
+    ("_loaded_at", "timestamp not null"),
+    ("_exported_at", "timestamp not null"),
+)
+
+QUARANTINE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("load_id", "text not null"),
+    ("module", "text not null"),
+    ("source_file", "text not null"),
+    ("source_row", "integer not null"),
+    ("source_line", "integer not null"),
+    ("column_name", "text"),
+    ("reason", "text not null"),
+    ("raw_text", "text not null"),
+    ("file_checksum", "text not null"),
+    ("loaded_at", "timestamp not null"),
+)
+
+LOAD_LOG_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("load_id", "text not null"),
+    ("run_id", "text not null"),
+    ("source_file", "text not null"),
+    ("module", "text"),
+    ("file_format", "text"),
+    ("encoding", "text"),
+    ("file_checksum", "text"),
+    ("file_bytes", "bigint"),
+    ("rows_in_file", "integer not null"),
+    ("rows_loaded", "integer not null"),
+    ("rows_rejected", "integer not null"),
+    ("blank_lines", "integer not null"),
+    ("unknown_headers", "text"),
+    ("missing_optional_headers", "text"),
+    ("status", "text not null"),
+    ("error", "text"),
+    ("exported_at", "timestamp"),
+    ("exported_at_from", "text"),
+    ("started_at", "timestamp not null"),
+    ("finished_at", "timestamp not null"),
+    ("seconds", "double precision not null"),
+)
+
+
+@dataclass
+class LoadLogEntry:
+    load_id: str
+    run_id: str
+    source_file: str
+    module: str | None
+    file_format: str | None
+    encoding: str | None
+    file_checksum: str | None
+    file_bytes: int | None
+    rows_in_file: int
+    rows_loaded: int
+    rows_rejected: int
+    blank_lines: int
+    unknown_headers: str | None
+    missing_optional_headers: str | None
+    status: str  # loaded / rejected
+    error: str | None
+    exported_at: dt.datetime | None
+    exported_at_from: str | None
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    seconds: float
+
+
+_IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _ident(name: str) -> str:
+    if not _IDENT.match(name):
+        raise ValueError(f"not a safe SQL identifier: {name!r}")
+    return name
+
+
+def module_columns(module: Module) -> list[str]:
+    return module.column_names + [name for name, _ in LINEAGE_COLUMNS]
+
+
+class RawWarehouse(ABC):
+    """What the loader needs from an engine."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.schema = _ident(target.raw_schema)
+
+    def ddl(self) -> list[str]:
+        statements = [f"create schema if not exists {self.schema}"]
+        for module in MODULES:
+            cols = [f"{c} text" for c in module.column_names]
+            cols += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS]
+            statements.append(
+                f"create table if not exists {self.schema}.{module.name} (\n    " + ",\n    ".join(cols) + "\n)"
+            )
+        for table, columns in (("quarantine", QUARANTINE_COLUMNS), ("load_log", LOAD_LOG_COLUMNS)):
+            cols = [f"{name} {kind}" for name, kind in columns]
+            statements.append(
+                f"create table if not exists {self.schema}.{table} (\n    " + ",\n    ".join(cols) + "\n)"
+            )
+        return statements
+
+    @abstractmethod
+    def ensure_schema(self) -> None: ...
+
+    @abstractmethod
+    def loaded_as(self, checksum: str) -> str | None:
+        """The load id under which a file with this checksum was loaded, if any."""
+
+    @abstractmethod
+    def begin(self) -> None: ...
+
+    @abstractmethod
+    def commit(self) -> None: ...
+
+    @abstractmethod
+    def rollback(self) -> None: ...
+
+    @abstractmethod
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None: ...
+
+    def write_log(self, entry: LoadLogEntry) -> None:
+        data = asdict(entry)
+        self.insert("load_log", list(data), [tuple(data.values())])
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+class DuckDBWarehouse(RawWarehouse):
+    def __init__(self, target: Target) -> None:
+        super().__init__(target)
+        import duckdb
+
+        path = target.duckdb_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(path))
+
+    def ensure_schema(self) -> None:
+        for statement in self.ddl():
+            self.con.execute(statement)
+
+    def loaded_as(self, checksum: str) -> str | None:
+        hit = self.con.execute(
+            f"select load_id from {self.schema}.load_log where file_checksum = ? and status = 'loaded' limit 1",
+            [checksum],
+        ).fetchone()
+        return hit[0] if hit else None
+
+    def begin(self) -> None:
+        self.con.begin()
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def rollback(self) -> None:
+        self.con.rollback()
+
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        import pyarrow as pa
+
+        if not rows:
+            return
+        batch = pa.table({name: [r[i] for r in rows] for i, name in enumerate(columns)})  # noqa: F841
+        cols = ", ".join(_ident(c) for c in columns)
+        self.con.execute(f"insert into {self.schema}.{_ident(table)} ({cols}) select {cols} from batch")
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class PostgresWarehouse(RawWarehouse):
+    def __init__(self, target: Target) -> None:
+        super().__init__(target)
+        import psycopg
+
+        s = target.settings
+        self.conn = psycopg.connect(
+            host=s.get("host"),
+            port=s.get("port"),
+            user=s.get("user"),
+            password=s.get("password"),
+            dbname=s.get("dbname"),
+            autocommit=True,
+        )
+
+    def ensure_schema(self) -> None:
+        with self.conn.cursor() as cur:
+            # Serialise concurrent loaders creating the same schema.
+            cur.execute("select pg_advisory_lock(hashtext(%s))", [self.schema])
+            try:
+                for statement in self.ddl():
+                    cur.execute(statement)
+            finally:
+                cur.execute("select pg_advisory_unlock(hashtext(%s))", [self.schema])
+
+    def loaded_as(self, checksum: str) -> str | None:
+        with self.conn.cursor() as cur:
+            cur.execute(
+                f"select load_id from {self.schema}.load_log where file_checksum = %s and status = 'loaded' limit 1",
+                [checksum],
+            )
+            hit = cur.fetchone()
+        return hit[0] if hit else None
+
+    def begin(self) -> None:
+        self.conn.execute("begin")
+
+    def commit(self) -> None:
+        self.conn.execute("commit")
+
+    def rollback(self) -> None:
+        self.conn.execute("rollback")
+
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        cols = ", ".join(_ident(c) for c in columns)
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"copy {self.schema}.{_ident(table)} ({cols}) from stdin") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(target: Target) -> RawWarehouse:
+    if target.type == "duckdb":
+        return DuckDBWarehouse(target)
+    return PostgresWarehouse(target)
