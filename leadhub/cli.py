@@ -35,7 +35,9 @@ def main() -> None:
 )
 @click.option("--list-settings", is_flag=True, help="Print every setting with its default and exit.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def generate(out_dir: Path, scale: float, seed: int, overrides: tuple[str, ...], list_settings: bool, quiet: bool):
+def generate(
+    out_dir: Path, scale: float, seed: int, overrides: tuple[str, ...], list_settings: bool, quiet: bool
+):
     """Write deterministic synthetic CRM exports (OUT/exports) and their ground truth (OUT/truth)."""
     from leadhub.generate.settings import GeneratorSettings
 

@@ -263,9 +263,7 @@ class ContractError(Exception):
     """A file breaks the export contract (unknown name, missing required header)."""
 
 
-def module_for_file(
-    path: str | PurePath, patterns: dict[str, tuple[str, ...]] | None = None
-) -> Module:
+def module_for_file(path: str | PurePath, patterns: dict[str, tuple[str, ...]] | None = None) -> Module:
     """The module a file belongs to, from its name; an unknown or ambiguous name is an error.
 
     ``patterns`` overrides the default file-name patterns per module (configuration).

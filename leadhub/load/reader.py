@@ -270,7 +270,9 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
             texts = (texts + [""] * layout.width)[: layout.width]
             nul = next((i for i, t in enumerate(texts) if "\x00" in t), None)
             if nul is not None:
-                yield QuarantinedRow(row, line, "NUL character in value", "\t".join(texts), layout.headers[nul])
+                yield QuarantinedRow(
+                    row, line, "NUL character in value", "\t".join(texts), layout.headers[nul]
+                )
                 continue
             yield _build(layout, texts, row, line)
         if layout is None:

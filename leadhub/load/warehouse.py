@@ -123,7 +123,9 @@ class RawWarehouse(ABC):
             cols = [f"{c} text" for c in module.column_names]
             cols += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS]
             statements.append(
-                f"create table if not exists {self.schema}.{module.name} (\n    " + ",\n    ".join(cols) + "\n)"
+                f"create table if not exists {self.schema}.{module.name} (\n    "
+                + ",\n    ".join(cols)
+                + "\n)"
             )
         for table, columns in (("quarantine", QUARANTINE_COLUMNS), ("load_log", LOAD_LOG_COLUMNS)):
             cols = [f"{name} {kind}" for name, kind in columns]
