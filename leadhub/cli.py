@@ -103,5 +103,30 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option("--quiet", is_flag=True, help="Less progress output from the loader.")
+def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
+    """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
+    from leadhub.warehouse_summary import print_summary, run_dbt
+
+    if paths:
+        ctx = click.get_current_context()
+        try:
+            ctx.invoke(load, paths=paths, target_name=target_name, quiet=quiet)
+        except SystemExit as exc:
+            if exc.code:
+                raise
+    try:
+        target = load_target(target_name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    code = run_dbt(["build"], target.name)
+    if code != 0:
+        raise click.ClickException(f"dbt build failed on target {target.name} (exit {code})")
+    print_summary(target, click.echo)
+
+
 if __name__ == "__main__":
     main()

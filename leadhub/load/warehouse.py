@@ -203,20 +203,26 @@ class DuckDBWarehouse(RawWarehouse):
         self.con.close()
 
 
+def postgres_connection(target: Target, autocommit: bool = False, **kwargs: Any):
+    """A psycopg connection to a postgres target of the profile."""
+    import psycopg
+
+    s = target.settings
+    return psycopg.connect(
+        host=s.get("host"),
+        port=s.get("port"),
+        user=s.get("user"),
+        password=s.get("password"),
+        dbname=s.get("dbname"),
+        autocommit=autocommit,
+        **kwargs,
+    )
+
+
 class PostgresWarehouse(RawWarehouse):
     def __init__(self, target: Target) -> None:
         super().__init__(target)
-        import psycopg
-
-        s = target.settings
-        self.conn = psycopg.connect(
-            host=s.get("host"),
-            port=s.get("port"),
-            user=s.get("user"),
-            password=s.get("password"),
-            dbname=s.get("dbname"),
-            autocommit=True,
-        )
+        self.conn = postgres_connection(target, autocommit=True)
 
     def ensure_schema(self) -> None:
         with self.conn.cursor() as cur:

@@ -1,0 +1,188 @@
+"""The generator: deterministic, follows the contract, and as messy as the contract says."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from leadhub.contract import MODULES, module_for_file
+from leadhub.generate.generator import generate
+from leadhub.generate.settings import GeneratorSettings
+from leadhub.load.reader import QuarantinedRow, RawRow, read_file
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _truth_rows(out: Path, module: str) -> list[dict[str, str]]:
+    with (out / "truth" / f"rows_{module}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _rows(out: Path, module: str) -> list[RawRow]:
+    """Readable rows of a module, via the loader's reader."""
+    mod = next(m for m in MODULES if m.name == module)
+    rows = []
+    for path in sorted((out / "exports").iterdir()):
+        if module_for_file(path).name == module:
+            _, records = read_file(path, mod)
+            rows += [r for r in records if isinstance(r, RawRow)]
+    return rows
+
+
+def _column(out: Path, module: str, column: str) -> list[str | None]:
+    mod = next(m for m in MODULES if m.name == module)
+    i = mod.column_names.index(column)
+    return [r.values[i] for r in _rows(out, module)]
+
+
+def test_same_seed_same_bytes_whatever_the_worker_count(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    generate(GeneratorSettings(scale=0.003, seed=11, workers=2), a)
+    generate(GeneratorSettings(scale=0.003, seed=11, workers=1), b)
+    da, db = _digest(a), _digest(b)
+    da.pop("truth/settings.json")
+    db.pop("truth/settings.json")
+    assert da == db
+
+
+def test_another_seed_other_data(tmp_path: Path) -> None:
+    generate(GeneratorSettings(scale=0.003, seed=1), tmp_path / "a")
+    generate(GeneratorSettings(scale=0.003, seed=2), tmp_path / "b")
+    assert _digest(tmp_path / "a/exports") != _digest(tmp_path / "b/exports")
+
+
+def test_every_module_and_every_header_is_written(small_generated: Path) -> None:
+    files = list((small_generated / "exports").iterdir())
+    by_module = Counter(module_for_file(p).name for p in files)
+    assert set(by_module) == {m.name for m in MODULES}
+    for module in MODULES:
+        path = next(p for p in files if module_for_file(p).name == module.name)
+        info, _ = read_file(path, module)
+        assert not info.missing_optional, f"{path.name} lacks {info.missing_optional}"
+    assert {p.suffix for p in files} == {".csv", ".xlsx"}
+
+
+def test_truth_accounts_for_every_row_written(small_generated: Path) -> None:
+    with (small_generated / "truth/files.csv").open(encoding="utf-8", newline="") as fh:
+        files = {f["name"]: f for f in csv.DictReader(fh)}
+    for module in MODULES:
+        per_file = Counter(t["source_file"] for t in _truth_rows(small_generated, module.name))
+        for name, count in per_file.items():
+            assert int(files[name]["data_rows"]) == count
+    for name, meta in files.items():
+        _, records = read_file(small_generated / "exports" / name, module_for_file(name))
+        records = list(records)
+        assert len(records) == int(meta["data_rows"]), name
+        assert sum(isinstance(r, QuarantinedRow) for r in records) == int(meta["malformed_rows"]), name
+
+
+def test_scale_follows_the_contract_row_counts(small_generated: Path) -> None:
+    with (small_generated / "truth/files.csv").open(encoding="utf-8", newline="") as fh:
+        rows = Counter()
+        for f in csv.DictReader(fh):
+            rows[f["module"]] += int(f["data_rows"])
+    expected = {
+        "lead_status": 277_176,
+        "bad_leads": 293_228,
+        "lost_leads": 129_347,
+        "jobs": 181_618,
+        "booked_opportunities": 56_570,
+    }
+    for module, real in expected.items():
+        assert rows[module] == pytest.approx(real * 0.004, rel=0.15), module
+
+
+def test_files_vary_in_encoding_and_line_ends(sample_dir: Path) -> None:
+    with (sample_dir / "truth/files.csv").open(encoding="utf-8", newline="") as fh:
+        files = list(csv.DictReader(fh))
+    assert {f["encoding"] for f in files} >= {"utf-8", "utf-8-bom", "windows-1252", "xlsx"}
+    assert {f["line_ending"] for f in files} >= {"crlf", "lf"}
+    assert sum(int(f["malformed_rows"]) for f in files) > 0
+
+
+def test_exports_overlap_and_later_exports_change_status(sample_dir: Path) -> None:
+    truth = _truth_rows(sample_dir, "lead_status")
+    files_per_quote = Counter(t["entity_key"] for t in truth)
+    repeated = [q for q, n in files_per_quote.items() if n > 1]
+    assert 0.04 < len(repeated) / len(files_per_quote) < 0.15
+    assert any(t["is_current"] == "0" for t in truth)
+
+
+def test_messy_value_formats_are_present(sample_dir: Path) -> None:
+    names = [v for v in _column(sample_dir, "lead_status", "customer_name") if v]
+    assert any(re.match(r"^[A-ZÀ-Ý' ]+, \w", n) for n in names), "LAST, First"
+    assert any("  " in n or n != n.strip() for n in names), "extra spaces"
+    emails = _column(sample_dir, "lead_status", "email")
+    assert any(
+        e and e.strip().lower() in {"none@none.com", "noemail@noemail.com", "na@na.com"} for e in emails
+    )
+    assert any(e and e != e.lower() for e in emails)
+    phones = _column(sample_dir, "jobs", "customer_phone")
+    assert any(p and p.startswith("(") for p in phones) and any(p and p.startswith("+1") for p in phones)
+    assert any(p and re.fullmatch(r"\d{10}", p) for p in phones)
+    quotes = _column(sample_dir, "lead_status", "quote_number")
+    assert any(q.startswith("#") for q in quotes) and any(q != q.strip() for q in quotes)
+    branches = set(_column(sample_dir, "lead_status", "branch_name"))
+    assert any("(On Hold)" in b or "(ON HOLD)" in b for b in branches)
+    assert {"MONTRÉAL", "MONTREAL"} <= branches or {"MONTRÈAL", "MONTREAL"} <= branches
+    assert any(b in {"Xxx", "X Test Location"} for b in branches)
+    assert any(ord(ch) > 0x2000 for b in branches for ch in b), "emoji"
+    moves = _column(sample_dir, "lead_status", "move_date")
+    assert "TBD" in moves and "" in moves
+    money = _column(sample_dir, "jobs", "total_estimated_cost")
+    assert any(m.startswith("$") and "," in m for m in money) and any(
+        re.fullmatch(r"\d+(\.\d+)?", m) for m in money
+    )
+    contact = _column(sample_dir, "lead_status", "time_to_contact")
+    assert any("min" in c.lower() for c in contact) and any("hour" in c.lower() for c in contact)
+
+
+def test_missing_values_at_the_contract_rates(sample_dir: Path) -> None:
+    emails = _column(sample_dir, "bad_leads", "customer_email")
+    moves = _column(sample_dir, "bad_leads", "move_date")
+    assert sum(1 for e in emails if not e) / len(emails) == pytest.approx(0.31, abs=0.04)
+    assert sum(1 for m in moves if m in ("", "TBD")) / len(moves) == pytest.approx(0.22, abs=0.04)
+
+
+def test_sales_person_names_vary_by_module(sample_dir: Path) -> None:
+    with (sample_dir / "truth/sales_person_variants.csv").open(encoding="utf-8", newline="") as fh:
+        variants = list(csv.DictReader(fh))
+    per_person = Counter(v["sales_person_id"] for v in variants)
+    assert max(per_person.values()) >= 5
+    texts = [v["variant"] for v in variants]
+    assert any(re.fullmatch(r"[A-Z][a-zé]+", t) for t in texts), "first name only"
+    assert any(re.fullmatch(r"[A-Z][a-z]+ [A-Z]", t) for t in texts), "first name + initial"
+    assert any("(" in t and ")" in t for t in texts), "language tag"
+    assert any(t.endswith((" $", " *")) for t in texts), "stray symbol"
+
+
+def test_phone_system_lists_people_the_crm_lacks(sample_dir: Path) -> None:
+    truth = _truth_rows(sample_dir, "user_performance")
+    assert sum(1 for t in truth if not t["sales_person_id"]) >= 5
+
+
+def test_bad_leads_mostly_belong_to_a_lead(sample_dir: Path) -> None:
+    truth = _truth_rows(sample_dir, "bad_leads")
+    linked = sum(1 for t in truth if t["lead_status_quote"])
+    assert 0.7 < linked / len(truth) < 0.9
+
+
+def test_settings_can_be_overridden() -> None:
+    s = GeneratorSettings.from_overrides(
+        0.1, 3, ["overlap_rate=0.2", "lead_status_contacts=false", 'email_missing={"bad_leads": 0.5}']
+    )
+    assert s.overlap_rate == 0.2 and s.lead_status_contacts is False
+    assert s.email_missing["bad_leads"] == 0.5 and s.email_missing["jobs"] == 0.04
+    with pytest.raises(ValueError, match="unknown generator setting"):
+        GeneratorSettings.from_overrides(0.1, 3, ["nope=1"])

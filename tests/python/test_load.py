@@ -1,0 +1,338 @@
+"""The raw loader: nothing lost, nothing doubled, bad input refused with a clear error."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from leadhub.config import Target
+from leadhub.contract import MODULES_BY_NAME
+from leadhub.load.loader import Loader, exported_at
+from leadhub.load.reader import QuarantinedRow, RawRow, read_file
+from leadhub.load.warehouse import connect
+
+LEAD_HEADER = "Quote #,Branch Name,Status,Sales Person,Customer Name\r\n"
+
+
+def _load(target: Target, *paths: Path):
+    wh = connect(target)
+    try:
+        return Loader(wh).load(list(paths))
+    finally:
+        wh.close()
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def _records(path: Path, module: str):
+    info, records = read_file(path, MODULES_BY_NAME[module])
+    return info, list(records)
+
+
+# --- the whole sample, on both engines -------------------------------------------------------
+
+
+def test_sample_row_accounting_matches_ground_truth(target: Target, sample_dir: Path, query) -> None:
+    report = _load(target, sample_dir / "exports")
+    assert not report.rejected
+    with (sample_dir / "truth/files.csv").open(encoding="utf-8", newline="") as fh:
+        truth_files = {f["name"]: f for f in csv.DictReader(fh)}
+    log = {
+        r[0]: r[1:]
+        for r in query(
+            target, "select source_file, rows_in_file, rows_loaded, rows_rejected, status from {raw}.load_log"
+        )
+    }
+    assert set(log) == set(truth_files)
+    for name, meta in truth_files.items():
+        in_file, loaded, rejected, status = log[name]
+        assert status == "loaded"
+        assert in_file == int(meta["data_rows"]) == loaded + rejected, name
+        assert rejected == int(meta["malformed_rows"]), name
+    # the quarantined records are exactly the ones the generator broke
+    malformed = set()
+    for path in (sample_dir / "truth").glob("rows_*.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            malformed |= {
+                (t["source_file"], int(t["source_row"]), int(t["source_line"]))
+                for t in csv.DictReader(fh)
+                if t["malformed"]
+            }
+    quarantined = set(query(target, "select source_file, source_row, source_line from {raw}.quarantine"))
+    assert quarantined == malformed
+    # and every raw table holds what the log says
+    for module in MODULES_BY_NAME:
+        raw = query(target, f"select count(*) from {{raw}}.{module}")[0][0]
+        logged = sum(
+            int(m["data_rows"]) - int(m["malformed_rows"])
+            for m in truth_files.values()
+            if m["module"] == module
+        )
+        assert raw == logged, module
+
+
+def test_loading_twice_changes_nothing(target: Target, sample_dir: Path, query) -> None:
+    _load(target, sample_dir / "exports")
+    tables = [*MODULES_BY_NAME, "quarantine", "load_log"]
+    before = {t: query(target, f"select count(*) from {{raw}}.{t}")[0][0] for t in tables}
+    report = _load(target, sample_dir / "exports")
+    assert {f.status for f in report.files} == {"skipped"}
+    after = {t: query(target, f"select count(*) from {{raw}}.{t}")[0][0] for t in tables}
+    assert before == after
+
+
+def test_values_are_kept_as_written_with_lineage(target: Target, tmp_path: Path, query) -> None:
+    data = (
+        LEAD_HEADER.replace("\r\n", ",Lead Score\r\n")
+        + ' #0123 , MONTRÉAL (On Hold) ,booked,Bobby S ,"SMITH, Ann",87\r\n'
+    ).encode()
+    _load(target, _write(tmp_path / "in", "lead-status_2024-05-31.csv", data))
+    rows = query(
+        target,
+        "select quote_number, branch_name, status, sales_person, customer_name, email, _extra, "
+        "_source_file, _source_row, _source_line, _exported_at from {raw}.lead_status",
+    )
+    assert rows == [
+        (
+            " #0123 ",
+            " MONTRÉAL (On Hold) ",
+            "booked",
+            "Bobby S ",
+            "SMITH, Ann",
+            None,
+            '{"Lead Score": "87"}',
+            "lead-status_2024-05-31.csv",
+            1,
+            2,
+            dt.datetime(2024, 5, 31),
+        )
+    ]
+
+
+def test_missing_required_header_rejects_the_whole_file(target: Target, tmp_path: Path, query) -> None:
+    folder = tmp_path / "in"
+    _write(folder, "lead-status_2024.csv", b"Quote #,Status\r\n1,Booked\r\n")
+    good = _write(folder, "lost-leads_2024.csv", b"Quote #,Name\r\n1,Ann\r\n")
+    report = _load(target, folder)
+    rejected = report.rejected
+    assert len(rejected) == 1
+    assert "lead-status_2024.csv" in rejected[0].message and "'Branch Name'" in rejected[0].message
+    assert query(target, "select count(*) from {raw}.lead_status") == [(0,)]
+    assert query(target, "select count(*) from {raw}.lost_leads") == [(1,)]
+    assert query(
+        target,
+        "select status, error like '%Branch Name%' from {raw}.load_log "
+        "where source_file = 'lead-status_2024.csv'",
+    ) == [("rejected", True)]
+    assert good.exists()
+
+
+def test_unknown_file_name_is_rejected_not_guessed(target: Target, tmp_path: Path, query) -> None:
+    report = _load(target, _write(tmp_path / "in", "export (1).csv", b"Quote #,Name\r\n1,Ann\r\n"))
+    assert report.rejected and "matches no module" in report.rejected[0].message
+    assert query(target, "select module, status from {raw}.load_log") == [(None, "rejected")]
+
+
+def test_a_failure_mid_file_leaves_nothing_of_it(target: Target, tmp_path: Path, query, monkeypatch) -> None:
+    rows = "".join(f"{i},TORONTO,Booked,Ann,Bob\r\n" for i in range(10))
+    path = _write(tmp_path / "in", "lead-status_2024.csv", (LEAD_HEADER + rows).encode())
+    wh = connect(target)
+    original = wh.insert
+
+    def failing_insert(table, columns, batch):
+        if table == "quarantine":
+            raise RuntimeError("disk full")
+        return original(table, columns, batch)
+
+    monkeypatch.setattr(wh, "insert", failing_insert)
+    with pytest.raises(RuntimeError, match="disk full"):
+        Loader(wh).load([path])
+    wh.close()
+    assert query(target, "select count(*) from {raw}.lead_status") == [(0,)]
+    assert query(target, "select count(*) from {raw}.load_log") == [(0,)]
+    _load(target, path)  # and the file loads once the problem is gone
+    assert query(target, "select count(*) from {raw}.lead_status") == [(10,)]
+
+
+def test_overlapping_exports_are_all_kept_with_their_export_time(
+    target: Target, tmp_path: Path, query
+) -> None:
+    folder = tmp_path / "in"
+    _write(folder, "lead-status_2024-03-31.csv", (LEAD_HEADER + "7,TORONTO,Pending,Ann,Bob\r\n").encode())
+    _write(folder, "lead-status_2024-06-30.csv", (LEAD_HEADER + "7,TORONTO,Booked,Ann,Bob\r\n").encode())
+    _load(target, folder)
+    rows = query(target, "select status, _exported_at from {raw}.lead_status order by _exported_at")
+    assert rows == [("Pending", dt.datetime(2024, 3, 31)), ("Booked", dt.datetime(2024, 6, 30))]
+
+
+# --- reading: encodings, line ends, quoting, malformed rows, xlsx ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoded", "label"),
+    [
+        (lambda t: t.encode("utf-8"), "utf-8"),
+        (lambda t: t.encode("utf-8-sig"), "utf-8-bom"),
+        (lambda t: t.encode("cp1252"), "windows-1252"),
+    ],
+)
+def test_encodings(tmp_path: Path, encoded, label: str) -> None:
+    text = LEAD_HEADER + "1,MONTRÉAL,Booked,André,Zoë Côté\r\n2,QUÉBEC,Lost,Renée,José Núñez\r\n"
+    info, records = _records(_write(tmp_path, "lead_status.csv", encoded(text)), "lead_status")
+    assert info.encoding == label
+    cols = MODULES_BY_NAME["lead_status"].column_names
+    idx = [cols.index(c) for c in ("quote_number", "branch_name", "status", "sales_person", "customer_name")]
+    assert [[r.values[i] for i in idx] for r in records] == [
+        ["1", "MONTRÉAL", "Booked", "André", "Zoë Côté"],
+        ["2", "QUÉBEC", "Lost", "Renée", "José Núñez"],
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_line_ends_and_quoted_newlines(tmp_path: Path, newline: str) -> None:
+    text = (
+        "Quote #,Name,Reason"
+        + newline
+        + '1,Ann,"Price'
+        + newline
+        + 'too high"'
+        + newline
+        + "2,Bob,No response"
+        + newline
+        + newline
+    )
+    info, records = _records(_write(tmp_path, "lost_leads.csv", text.encode()), "lost_leads")
+    assert [(r.row, r.line, r.values[0], r.values[4]) for r in records] == [
+        (1, 2, "1", f"Price{newline}too high"),
+        (2, 4, "2", "No response"),
+    ]
+    assert info.blank_lines == 1
+
+
+def test_unreadable_records_are_quarantined_with_line_column_and_raw_text(tmp_path: Path) -> None:
+    data = (
+        b"Quote #,Name,Reason\r\n"
+        b"1,Ann,ok\r\n"
+        b"2,Bob,Smith,extra\r\n"
+        b"3,Caf\xc3\xa9\r\n"
+        b"4,Bad\x81byte,x\r\n"
+        b"5,Nul\x00,x\r\n"
+        b"6,Dee,fine\r\n"
+    )
+    _, records = _records(_write(tmp_path, "lost_leads.csv", data), "lost_leads")
+    good = [r.values[0] for r in records if isinstance(r, RawRow)]
+    bad = [(r.row, r.line, r.column, r.reason, r.raw_text) for r in records if isinstance(r, QuarantinedRow)]
+    assert good == ["1", "6"]
+    assert bad == [
+        (2, 3, None, "expected 3 fields, found 4", "2,Bob,Smith,extra\r\n"),
+        (3, 4, None, "expected 3 fields, found 2", "3,Café\r\n"),
+        (4, 5, "Name", "undecodable bytes", "4,Bad\\x81byte,x\r\n"),
+        (5, 6, "Name", "NUL character in value", "5,Nul\x00,x\r\n"),
+    ]
+
+
+def test_empty_file_and_empty_header_are_rejected(tmp_path: Path) -> None:
+    from leadhub.load.reader import FileRejected
+
+    with pytest.raises(FileRejected, match="empty"):
+        read_file(_write(tmp_path, "lost_leads.csv", b""), MODULES_BY_NAME["lost_leads"])
+    with pytest.raises(FileRejected, match="header"):
+        read_file(_write(tmp_path, "lost_leads2.csv", b",,\r\n1,2,3\r\n"), MODULES_BY_NAME["lost_leads"])
+
+
+def test_duplicate_and_unknown_headers_go_to_extra(tmp_path: Path) -> None:
+    data = b"Quote #,  name ,Name,Colour\r\n1,Ann,Annie,blue\r\n"
+    info, records = _records(_write(tmp_path, "lost_leads.csv", data), "lost_leads")
+    assert records[0].values[:2] == ["1", "Ann"]
+    assert records[0].extra == {"Name (duplicate 3)": "Annie", "Colour": "blue"}
+    assert info.unknown_headers == ["Name (duplicate 3)", "Colour"]
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_xlsx_sheet_named_data_typed_cells_and_overflow(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "sales-person-performance_2024.xlsx",
+        {
+            "Summary": [["Report"]],
+            "data": [
+                ["Name", "# Leads Received", "% Bad", "Period Start"],
+                ["Bobby S", 120, 12.5, dt.datetime(2024, 1, 1)],
+                [None, None, None, None],
+                ["Ann Lee", 3.0, "7.5%", dt.datetime(2024, 1, 1, 9, 30)],
+                ["Extra", 1, 1, None, "overflow"],
+            ],
+        },
+    )
+    info, records = _records(path, "sales_performance")
+    module = MODULES_BY_NAME["sales_performance"]
+    idx = [module.column_names.index(c) for c in ("name", "leads_received", "bad_pct", "period_start")]
+    good = [[r.values[i] for i in idx] for r in records if isinstance(r, RawRow)]
+    assert good == [["Bobby S", "120", "12.5", "2024-01-01"], ["Ann Lee", "3", "7.5%", "2024-01-01 09:30:00"]]
+    bad = [r for r in records if isinstance(r, QuarantinedRow)]
+    assert [(b.row, b.line) for b in bad] == [(3, 5)]
+    assert info.blank_lines == 1 and info.encoding == "xlsx"
+
+
+def test_xlsx_first_sheet_when_none_is_named_data(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "ringcentral-users.xlsx",
+        {"Users": [["Name", "Total Calls"], ["Rob J", 10]], "Other": [["x"]]},
+    )
+    _, records = _records(path, "user_performance")
+    assert [r.values[:3] for r in records] == [["Rob J", None, "10"]]
+
+
+def test_broken_workbook_is_rejected(tmp_path: Path) -> None:
+    from leadhub.load.reader import FileRejected
+
+    with pytest.raises(FileRejected, match=r"not a readable \.xlsx"):
+        read_file(
+            _write(tmp_path, "user_performance.xlsx", b"not a zip"), MODULES_BY_NAME["user_performance"]
+        )
+
+
+def test_export_time_from_name_else_mtime(tmp_path: Path) -> None:
+    def at(name: str) -> tuple[dt.datetime, str]:
+        return exported_at(_write(tmp_path, name, b"x"))
+
+    assert at("lead-status_2024-01-01_2024-03-31.csv") == (dt.datetime(2024, 3, 31), "file name")
+    assert at("2023.xlsx - jobs.csv") == (dt.datetime(2023, 12, 31), "file name")
+    assert at("bad-leads_2024-02.csv") == (dt.datetime(2024, 2, 29), "file name")
+    assert at("bad_leads_20240315.csv") == (dt.datetime(2024, 3, 15), "file name")
+    path = _write(tmp_path, "bad_leads.csv", b"x")
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert exported_at(path) == (dt.datetime(2023, 11, 14, 22, 13, 20), "file modification time")
+
+
+def test_generated_data_loads_with_no_surprises(small_generated: Path) -> None:
+    """Every generated file is read fully; quarantined rows are exactly the truth's malformed ones."""
+    malformed = Counter()
+    for path in (small_generated / "truth").glob("rows_*.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            malformed.update(t["source_file"] for t in csv.DictReader(fh) if t["malformed"])
+    from leadhub.contract import module_for_file
+
+    for path in sorted((small_generated / "exports").iterdir()):
+        _, records = read_file(path, module_for_file(path))
+        assert sum(isinstance(r, QuarantinedRow) for r in records) == malformed[path.name], path.name
