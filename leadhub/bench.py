@@ -1,0 +1,99 @@
+"""`make bench SCALE=1`: time generate, load and dbt build on DuckDB and PostgreSQL.
+
+Prints seconds and rows/s per step. The warehouse of each run is fresh: a new DuckDB file
+under bench/, and a dropped-and-recreated PostgreSQL database ``leadhub_bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from leadhub.config import PROJECT_ROOT, load_target
+from leadhub.generate.generator import generate
+from leadhub.generate.settings import GeneratorSettings
+from leadhub.load.loader import Loader
+from leadhub.load.warehouse import connect, postgres_connection
+
+BENCH_DB = "leadhub_bench"
+
+
+def _fresh_postgres() -> None:
+    with postgres_connection(load_target("postgres"), autocommit=True) as conn:
+        conn.execute(f"drop database if exists {BENCH_DB} with (force)")
+        conn.execute(f"create database {BENCH_DB}")
+
+
+def _dbt_build(target: str, workdir: Path) -> float:
+    dbt = str(Path(sys.executable).parent / "dbt")
+    t0 = time.perf_counter()
+    result = subprocess.run(
+        [
+            dbt,
+            "build",
+            "--target",
+            target,
+            "--target-path",
+            str(workdir / "target"),
+            "--log-path",
+            str(workdir),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - t0
+    if result.returncode != 0:
+        raise click.ClickException(f"dbt build failed on {target}:\n{result.stdout[-3000:]}")
+    return seconds
+
+
+@click.command()
+@click.option("--scale", type=float, default=1.0, show_default=True)
+@click.option("--seed", type=int, default=42, show_default=True)
+@click.option("--targets", default="duckdb,postgres", show_default=True)
+def main(scale: float, seed: int, targets: str) -> None:
+    root = PROJECT_ROOT / "bench" / f"scale-{scale:g}"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    results: list[tuple[str, str, float, int]] = []
+
+    t0 = time.perf_counter()
+    summary = generate(GeneratorSettings(scale=scale, seed=seed), root / "data")
+    results.append(("generate", "-", time.perf_counter() - t0, summary.total_rows))
+    click.echo(f"generated {summary.total_rows:,} rows in {results[-1][2]:.1f}s", err=True)
+
+    for name in targets.split(","):
+        os.environ["DBT_TARGET"] = name
+        if name == "duckdb":
+            os.environ["LEADHUB_DUCKDB_PATH"] = str(root / "leadhub.duckdb")
+        else:
+            os.environ.pop("LEADHUB_PG_DATABASE", None)
+            _fresh_postgres()
+            os.environ["LEADHUB_PG_DATABASE"] = BENCH_DB
+        target = load_target(name)
+        warehouse = connect(target)
+        t0 = time.perf_counter()
+        report = Loader(warehouse).load([root / "data" / "exports"])
+        warehouse.close()
+        seconds = time.perf_counter() - t0
+        rows = report.total("rows_loaded") + report.total("rows_rejected")
+        results.append(("load", name, seconds, rows))
+        click.echo(f"loaded {rows:,} rows into {name} in {seconds:.1f}s", err=True)
+        results.append(("dbt build", name, _dbt_build(name, root), rows))
+
+    click.echo(f"\nleadhub bench, scale {scale:g} (seed {seed}), {os.cpu_count()} cores")
+    click.echo(f"{'step':<12} {'target':<10} {'seconds':>9} {'rows':>11} {'rows/s':>10}")
+    for step, name, seconds, rows in results:
+        click.echo(f"{step:<12} {name:<10} {seconds:>9.1f} {rows:>11,} {rows / seconds:>10,.0f}")
+
+
+if __name__ == "__main__":
+    main()
