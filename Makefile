@@ -19,7 +19,10 @@ $(VENV)/.installed: pyproject.toml
 profiles.yml:
 	cp profiles.yml.example profiles.yml
 
-install: $(VENV)/.installed profiles.yml
+warehouse:
+	mkdir -p warehouse
+
+install: $(VENV)/.installed profiles.yml warehouse
 
 ## demo: load data/sample into the embedded DuckDB warehouse and build it
 demo: install
