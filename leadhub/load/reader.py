@@ -29,6 +29,7 @@ csv.field_size_limit(64 * 1024 * 1024)
 # Bytes that are invalid UTF-8 and undefined in Windows-1252: rows holding them are unreadable
 # whatever the file's encoding.
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_UNLOADABLE = re.compile("[\udc80-\udcff\x00]")
 
 
 class FileRejected(Exception):
@@ -138,7 +139,7 @@ def _detect_encoding(data: bytes) -> tuple[str, str]:
         pass
     text = data.decode("utf-8", errors="surrogateescape")
     invalid = len(_SURROGATE.findall(text))
-    valid_multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    valid_multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
     if valid_multibyte >= invalid:
         return "utf-8", "utf-8 (with undecodable rows)"
     return "cp1252", "windows-1252"
@@ -166,10 +167,16 @@ def _raw(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _check_fields(fields: list[str], layout: _Layout) -> tuple[str, str | None] | None:
-    """Why a well-formed CSV record still cannot be loaded, or None."""
+def _check_fields(fields: list[str], layout: _Layout, suspect: bool) -> tuple[str, str | None] | None:
+    """Why a well-formed CSV record still cannot be loaded, or None.
+
+    ``suspect``: the file holds undecodable bytes or NUL characters somewhere, so the values
+    must be looked at one by one (otherwise only the field count can be wrong).
+    """
     if len(fields) != layout.width:
         return f"expected {layout.width} fields, found {len(fields)}", None
+    if not suspect or _UNLOADABLE.search("".join(fields)) is None:
+        return None
     for pos, value in enumerate(fields):
         if _SURROGATE.search(value):
             return "undecodable bytes", layout.headers[pos]
@@ -182,6 +189,7 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
     codec, label = _detect_encoding(data)
     info.encoding = label
     text = data.decode(codec, errors="surrogateescape")
+    suspect = "\x00" in text or _SURROGATE.search(text) is not None
     tap = _LineTap(iter(io.StringIO(text, newline="")))
     reader = csv.reader(tap, strict=True)
     try:
@@ -207,7 +215,7 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
             info.blank_lines += 1
             continue
         row += 1
-        problem = _check_fields(fields, layout)
+        problem = _check_fields(fields, layout, suspect)
         if problem is not None:
             reason, column = problem
             yield QuarantinedRow(row, start_line, reason, _raw("".join(tap.taken)), column)

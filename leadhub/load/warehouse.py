@@ -195,7 +195,7 @@ class DuckDBWarehouse(RawWarehouse):
 
         if not rows:
             return
-        batch = pa.table({name: [r[i] for r in rows] for i, name in enumerate(columns)})  # noqa: F841
+        batch = pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))  # noqa: F841
         cols = ", ".join(_ident(c) for c in columns)
         self.con.execute(f"insert into {self.schema}.{_ident(table)} ({cols}) select {cols} from batch")
 
