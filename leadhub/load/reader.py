@@ -20,6 +20,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from leadhub.contract import Module, normalize_header
@@ -84,6 +85,11 @@ class _Layout:
     def width(self) -> int:
         return len(self.headers)
 
+    @cached_property
+    def in_contract_order(self) -> bool:
+        """The file has exactly the contract's columns in the contract's order."""
+        return not self.extras and self.positions == list(range(len(self.positions)))
+
 
 def _layout(path: Path, module: Module, headers: list[str], info: FileInfo) -> _Layout:
     if not any(h.strip() for h in headers):
@@ -119,7 +125,10 @@ def _layout(path: Path, module: Module, headers: list[str], info: FileInfo) -> _
 
 
 def _build(layout: _Layout, fields: list[str], row: int, line: int) -> RawRow:
-    values = [fields[p] if p is not None else None for p in layout.positions]
+    if layout.in_contract_order:
+        values: list[str | None] = fields
+    else:
+        values = [fields[p] if p is not None else None for p in layout.positions]
     extra = {label: fields[p] for p, label in layout.extras if fields[p] != ""} or None
     return RawRow(row, line, values, extra)
 
@@ -143,24 +152,6 @@ def _detect_encoding(data: bytes) -> tuple[str, str]:
     if valid_multibyte >= invalid:
         return "utf-8", "utf-8 (with undecodable rows)"
     return "cp1252", "windows-1252"
-
-
-class _LineTap:
-    """Feeds lines to csv.reader and keeps the ones the current record used (its raw text)."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self.taken: list[str] = []
-        self.count = 0
-
-    def __iter__(self) -> _LineTap:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.taken.append(line)
-        self.count += 1
-        return line
 
 
 def _raw(text: str) -> str:
@@ -190,8 +181,10 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
     info.encoding = label
     text = data.decode(codec, errors="surrogateescape")
     suspect = "\x00" in text or _SURROGATE.search(text) is not None
-    tap = _LineTap(iter(io.StringIO(text, newline="")))
-    reader = csv.reader(tap, strict=True)
+    # Physical lines as the csv module splits them (CR, LF or CRLF), kept to quote the raw
+    # text of a record that cannot be loaded.
+    lines = list(io.StringIO(text, newline=""))
+    reader = csv.reader(lines, strict=True)
     try:
         headers = next(reader)
     except StopIteration:
@@ -201,15 +194,15 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
     layout = _layout(path, info.module, headers, info)
     row = 0
     while True:
-        tap.taken.clear()
-        start_line = tap.count + 1
+        start_line = reader.line_num + 1
         try:
             fields = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             row += 1
-            yield QuarantinedRow(row, start_line, f"invalid CSV: {exc}", _raw("".join(tap.taken)))
+            raw = _raw("".join(lines[start_line - 1 : reader.line_num]))
+            yield QuarantinedRow(row, start_line, f"invalid CSV: {exc}", raw)
             continue
         if not fields:
             info.blank_lines += 1
@@ -218,7 +211,8 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
         problem = _check_fields(fields, layout, suspect)
         if problem is not None:
             reason, column = problem
-            yield QuarantinedRow(row, start_line, reason, _raw("".join(tap.taken)), column)
+            raw = _raw("".join(lines[start_line - 1 : reader.line_num]))
+            yield QuarantinedRow(row, start_line, reason, raw, column)
             continue
         yield _build(layout, fields, row, start_line)
 
