@@ -1,0 +1,31 @@
+with
+
+history as (
+    select * from {{ ref('stg_crm__bad_leads_history') }}
+),
+
+final as (
+    select
+        bad_lead_key,
+        customer_name,
+        customer_first_name,
+        customer_last_name,
+        customer_name_key,
+        received_at,
+        email,
+        email_status,
+        phone,
+        phone_extension,
+        phone_country_code,
+        provider,
+        move_date,
+        lead_bad_reason,
+        branch_name,
+        version_number,
+        valid_from,
+        {{ leadhub.lineage_columns() }}
+    from history
+    where row_status = 'current'
+)
+
+select * from final

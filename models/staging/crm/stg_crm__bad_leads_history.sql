@@ -1,0 +1,59 @@
+{#
+    Bad leads have no quote number. A bad lead is identified by what it says: the person's
+    name key, the time it was received, email, phone and provider. The same lead repeated
+    in an overlapping export has the same key; `bad_lead_key` is its md5.
+#}
+with
+
+source as (
+    select * from {{ source('crm', 'bad_leads') }}
+),
+
+typed as (
+    select
+        {{ leadhub.person_full_name('source.customer_name') }} as customer_name,
+        {{ leadhub.person_first_name('source.customer_name') }} as customer_first_name,
+        {{ leadhub.person_last_name('source.customer_name') }} as customer_last_name,
+        {{ leadhub.person_name_key('source.customer_name') }} as customer_name_key,
+        {{ leadhub.parse_timestamp('source.date_lead_received') }} as received_at,
+        source.date_lead_received as received_at_raw,
+        {{ leadhub.normalize_email('source.customer_email') }} as email,
+        {{ leadhub.email_status('source.customer_email') }} as email_status,
+        source.customer_email as email_raw,
+        {{ leadhub.phone_national('source.customer_phone') }} as phone,
+        {{ leadhub.phone_extension('source.customer_phone') }} as phone_extension,
+        {{ leadhub.phone_country_code('source.customer_phone') }} as phone_country_code,
+        source.customer_phone as phone_raw,
+        {{ leadhub.clean_text('source.provider') }} as provider,
+        {{ leadhub.parse_date('source.move_date') }} as move_date,
+        source.move_date as move_date_raw,
+        {{ leadhub.clean_text('source.lead_bad_reason') }} as lead_bad_reason,
+        {{ leadhub.clean_text('source.branch_name') }} as branch_name,
+        {{ leadhub.lineage_columns('source') }}
+    from source
+),
+
+keyed as (
+    select
+        case
+            when customer_name_key is not null and received_at is not null
+                then md5(
+                    customer_name_key
+                    || '|' || cast(received_at as varchar)
+                    || '|' || coalesce(lower({{ leadhub.clean_text('email_raw') }}), '')
+                    || '|' || coalesce({{ leadhub.phone_digits('phone_raw') }}, '')
+                    || '|' || coalesce(lower(provider), '')
+                )
+        end as bad_lead_key,
+        *
+    from typed
+),
+
+final as (
+    select
+        *,
+        {{ leadhub.version_columns('bad_lead_key') }}
+    from keyed
+)
+
+select * from final

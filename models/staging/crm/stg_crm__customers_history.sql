@@ -1,0 +1,47 @@
+with
+
+source as (
+    select * from {{ source('crm', 'customers') }}
+),
+
+typed as (
+    select
+        upper({{ leadhub.clean_text('source.crm_customer_id') }}) as crm_customer_id,
+        source.crm_customer_id as crm_customer_id_raw,
+        {{ leadhub.person_full_name("coalesce(source.name, source.first_name || ' ' || source.last_name)") }}
+            as customer_name,
+        coalesce(
+            {{ leadhub.clean_text('source.first_name') }},
+            {{ leadhub.person_first_name('source.name') }}
+        ) as customer_first_name,
+        coalesce(
+            {{ leadhub.clean_text('source.last_name') }},
+            {{ leadhub.person_last_name('source.name') }}
+        ) as customer_last_name,
+        {{ leadhub.person_name_key("coalesce(source.name, source.first_name || ' ' || source.last_name)") }}
+            as customer_name_key,
+        {{ leadhub.normalize_email('source.email') }} as email,
+        {{ leadhub.email_status('source.email') }} as email_status,
+        source.email as email_raw,
+        {{ leadhub.phone_national('source.phone') }} as phone,
+        {{ leadhub.phone_extension('source.phone') }} as phone_extension,
+        {{ leadhub.phone_country_code('source.phone') }} as phone_country_code,
+        source.phone as phone_raw,
+        {{ leadhub.clean_text('source.address') }} as address,
+        {{ leadhub.clean_text('source.city') }} as city,
+        {{ leadhub.clean_text('source.state') }} as state,
+        upper({{ leadhub.clean_text('source.zip') }}) as zip,
+        {{ leadhub.parse_timestamp('source.created_at') }} as created_at,
+        source.created_at as created_at_raw,
+        {{ leadhub.lineage_columns('source') }}
+    from source
+),
+
+final as (
+    select
+        *,
+        {{ leadhub.version_columns('crm_customer_id') }}
+    from typed
+)
+
+select * from final

@@ -1,0 +1,34 @@
+with
+
+history as (
+    select * from {{ ref('stg_crm__lost_leads_history') }}
+),
+
+final as (
+    select
+        quote_number,
+        customer_name,
+        customer_first_name,
+        customer_last_name,
+        customer_name_key,
+        lost_date,
+        move_date,
+        reason,
+        received_at,
+        time_to_first_contact_minutes,
+        referral_source,
+        sales_person_name,
+        branch_name,
+        email,
+        email_status,
+        phone,
+        phone_extension,
+        phone_country_code,
+        version_number,
+        valid_from,
+        {{ leadhub.lineage_columns() }}
+    from history
+    where row_status = 'current'
+)
+
+select * from final

@@ -1,0 +1,35 @@
+with
+
+history as (
+    select * from {{ ref('stg_crm__sales_performance_history') }}
+),
+
+final as (
+    select
+        performance_key,
+        sales_person_name,
+        leads_received,
+        bad_count,
+        bad_pct,
+        sent_count,
+        sent_pct,
+        pending_count,
+        pending_pct,
+        booked_count,
+        booked_pct,
+        lost_count,
+        lost_pct,
+        cancelled_count,
+        cancelled_pct,
+        booked_total,
+        average_booking,
+        period_start,
+        period_end,
+        version_number,
+        valid_from,
+        {{ leadhub.lineage_columns() }}
+    from history
+    where row_status = 'current'
+)
+
+select * from final

@@ -1,0 +1,26 @@
+with
+
+history as (
+    select * from {{ ref('stg_crm__user_performance_history') }}
+),
+
+final as (
+    select
+        user_key,
+        user_name,
+        user_status,
+        user_status_raw,
+        total_calls,
+        avg_calls_per_day,
+        inbound_calls,
+        outbound_calls,
+        missed_pct,
+        avg_handle_time_seconds,
+        version_number,
+        valid_from,
+        {{ leadhub.lineage_columns() }}
+    from history
+    where row_status = 'current'
+)
+
+select * from final
