@@ -41,7 +41,7 @@ lint: install
 	$(BIN)/ruff check leadhub tests
 	$(BIN)/ruff format --check leadhub tests
 	$(BIN)/dbt parse --quiet
-	$(BIN)/sqlfluff lint $(SQL_DIRS) --disable-progress-bar
+	$(BIN)/sqlfluff lint $(SQL_DIRS) --disable-progress-bar --processes 2
 
 format: install
 	$(BIN)/ruff format leadhub tests

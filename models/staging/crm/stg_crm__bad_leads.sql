@@ -17,7 +17,7 @@ final as (
         phone,
         phone_extension,
         phone_country_code,
-        provider,
+        provider_name,
         move_date,
         lead_bad_reason,
         branch_name,

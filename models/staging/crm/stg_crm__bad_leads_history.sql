@@ -24,7 +24,7 @@ typed as (
         {{ leadhub.phone_extension('source.customer_phone') }} as phone_extension,
         {{ leadhub.phone_country_code('source.customer_phone') }} as phone_country_code,
         source.customer_phone as phone_raw,
-        {{ leadhub.clean_text('source.provider') }} as provider,
+        {{ leadhub.clean_text('source.provider') }} as provider_name,
         {{ leadhub.parse_date('source.move_date') }} as move_date,
         source.move_date as move_date_raw,
         {{ leadhub.clean_text('source.lead_bad_reason') }} as lead_bad_reason,
@@ -35,6 +35,7 @@ typed as (
 
 keyed as (
     select
+        *,
         case
             when customer_name_key is not null and received_at is not null
                 then md5(
@@ -42,10 +43,9 @@ keyed as (
                     || '|' || cast(received_at as varchar)
                     || '|' || coalesce(lower({{ leadhub.clean_text('email_raw') }}), '')
                     || '|' || coalesce({{ leadhub.phone_digits('phone_raw') }}, '')
-                    || '|' || coalesce(lower(provider), '')
+                    || '|' || coalesce(lower(provider_name), '')
                 )
-        end as bad_lead_key,
-        *
+        end as bad_lead_key
     from typed
 ),
 

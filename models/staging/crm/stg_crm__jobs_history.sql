@@ -54,7 +54,7 @@ typed as (
         source.actual_number_trucks as actual_number_trucks_raw,
         {%- for side in ['origin', 'destination'] %}
             {%- for part in ['address', 'street', 'city', 'state', 'zip', 'type'] %}
-        {{ leadhub.clean_text('source.' ~ side ~ '_' ~ part) }} as {{ side }}_{{ part }},
+                {{ leadhub.clean_text('source.' ~ side ~ '_' ~ part) }} as {{ side }}_{{ part }},
             {%- endfor %}
         {%- endfor %}
         {{ leadhub.lineage_columns('source') }}

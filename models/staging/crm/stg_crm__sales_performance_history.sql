@@ -14,10 +14,10 @@ typed as (
         {{ leadhub.parse_integer('source.leads_received') }} as leads_received,
         source.leads_received as leads_received_raw,
         {%- for measure in ['bad', 'sent', 'pending', 'booked', 'lost', 'cancelled'] %}
-        {{ leadhub.parse_integer('source.' ~ measure) }} as {{ measure }}_count,
-        source.{{ measure }} as {{ measure }}_count_raw,
-        {{ leadhub.parse_percent('source.' ~ measure ~ '_pct') }} as {{ measure }}_pct,
-        source.{{ measure }}_pct as {{ measure }}_pct_raw,
+            {{ leadhub.parse_integer('source.' ~ measure) }} as {{ measure }}_count,
+            source.{{ measure }} as {{ measure }}_count_raw,
+            {{ leadhub.parse_percent('source.' ~ measure ~ '_pct') }} as {{ measure }}_pct,
+            source.{{ measure }}_pct as {{ measure }}_pct_raw,
         {%- endfor %}
         {{ leadhub.parse_money('source.booked_total') }} as booked_total,
         source.booked_total as booked_total_raw,
@@ -33,13 +33,14 @@ typed as (
 
 keyed as (
     select
+        *,
         case
             when sales_person_name is not null
-                then lower(sales_person_name)
-                || '|' || coalesce(cast(period_start as varchar), '')
-                || '|' || coalesce(cast(period_end as varchar), _source_file)
-        end as performance_key,
-        *
+                then
+                    lower(sales_person_name)
+                    || '|' || coalesce(cast(period_start as varchar), '')
+                    || '|' || coalesce(cast(period_end as varchar), _source_file)
+        end as performance_key
     from typed
 ),
 

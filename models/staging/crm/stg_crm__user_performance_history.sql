@@ -38,8 +38,8 @@ typed as (
 
 keyed as (
     select
-        lower(user_name) as user_key,
-        *
+        *,
+        lower(user_name) as user_key
     from typed
 ),
 
