@@ -8,7 +8,7 @@ typed as (
     select
         upper({{ leadhub.clean_text('source.crm_customer_id') }}) as crm_customer_id,
         source.crm_customer_id as crm_customer_id_raw,
-        {{ leadhub.person_full_name("coalesce(source.name, source.first_name || ' ' || source.last_name)") }}
+        {{ leadhub.person_full_name("coalesce(nullif(trim(source.name), ''), source.first_name || ' ' || source.last_name)") }}
             as customer_name,
         coalesce(
             {{ leadhub.clean_text('source.first_name') }},
@@ -18,7 +18,7 @@ typed as (
             {{ leadhub.clean_text('source.last_name') }},
             {{ leadhub.person_last_name('source.name') }}
         ) as customer_last_name,
-        {{ leadhub.person_name_key("coalesce(source.name, source.first_name || ' ' || source.last_name)") }}
+        {{ leadhub.person_name_key("coalesce(nullif(trim(source.name), ''), source.first_name || ' ' || source.last_name)") }}
             as customer_name_key,
         {{ leadhub.normalize_email('source.email') }} as email,
         {{ leadhub.email_status('source.email') }} as email_status,
