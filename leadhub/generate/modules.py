@@ -66,10 +66,18 @@ class _Ctx:
         address = p.alt_email if p.alt_email and rng.random() < 0.4 else p.email
         return messy.email(rng, address, s)
 
+    def garbage(self, text: str, choices: tuple[str, ...]) -> str:
+        """Sometimes a value that is not what the column holds (typed by hand in the CRM)."""
+        if self.rng.random() < self.s.garbage_value_rate:
+            return self.rng.choice(choices)
+        return text
+
     def phone(self, p: Person) -> str:
         rng, s = self.rng, self.s
         if rng.random() < s.phone_missing.get(self.module, 0.04):
             return ""
+        if rng.random() < s.garbage_value_rate:
+            return rng.choice(("N/A", "call office", "416-555", "000-000-0000", "see email"))
         if rng.random() < s.hub_contact_rate:
             return messy.phone(rng, rng.choice(vocab.HUB_PHONES))
         digits = p.alt_phone if p.alt_phone and rng.random() < 0.4 else p.phone
@@ -105,7 +113,7 @@ class _Ctx:
         rng = self.rng
         if rng.random() < self.s.move_date_missing.get(self.module, 0.03):
             return "TBD" if rng.random() < 0.5 else ""
-        return messy.any_date(rng, d)
+        return self.garbage(messy.any_date(rng, d), ("ASAP", "next month", "flexible", "end of June"))
 
     def multiline(self, text: str) -> str:
         if self.rng.random() < self.s.multiline_rate:
@@ -134,6 +142,7 @@ def lead_status(world: World) -> Iterator[ExportRow]:
         status = label[q.outcome]
         r = rng.random()
         status = status.upper() if r < 0.15 else status.lower() if r < 0.25 else status
+        status = c.garbage(status, ("On Hold", "Follow Up", "Callback"))
         number = q.number
         true_quote = q.number
         if s.corrupt_quote_rate and rng.random() < s.corrupt_quote_rate:
@@ -145,7 +154,7 @@ def lead_status(world: World) -> Iterator[ExportRow]:
             c.branch(q.branch),
             status,
             c.sales(world.sales[q.sales - 1]),
-            messy.duration_text(rng, q.minutes_to_contact),
+            c.garbage(messy.duration_text(rng, q.minutes_to_contact), ("never", "n/a", "same day")),
             src_text,
             messy.us_datetime(q.received),
         ]
@@ -289,7 +298,7 @@ def jobs(world: World) -> Iterator[ExportRow]:
             messy.iso_datetime(j.created_at),
             messy.iso_datetime(j.booked_at) if j.booked_at else "",
             messy.money(rng, j.rate_quoted),
-            messy.money(rng, j.estimated),
+            c.garbage(messy.money(rng, j.estimated), ("call for quote", "TBD", "see notes")),
             messy.money(rng, j.rate_billed) if j.rate_billed else "",
             messy.money(rng, j.actual) if j.actual is not None else "",
             str(j.crew),

@@ -101,6 +101,10 @@ class GeneratorSettings:
     referral_missing_rate: float = field(default=0.06, metadata={"doc": "rows with a blank referral source"})
     phone_only_users: int = field(default=12, metadata={"doc": "phone-system users the CRM does not know"})
     sales_persons: int = field(default=50, metadata={"doc": "sales persons in the CRM"})
+    garbage_value_rate: float = field(
+        default=0.002,
+        metadata={"doc": "values replaced by text that is not what the column holds (N/A, ASAP, call us)"},
+    )
     # File shapes
     cp1252_file_rate: float = field(default=0.08, metadata={"doc": "CSV files written in Windows-1252"})
     bom_file_rate: float = field(default=0.25, metadata={"doc": "CSV files written as UTF-8 with BOM"})
