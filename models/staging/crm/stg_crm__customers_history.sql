@@ -4,12 +4,18 @@ source as (
     select * from {{ source('crm', 'customers') }}
 ),
 
+named as (
+    select
+        *,
+        coalesce(nullif(trim(name), ''), first_name || ' ' || last_name) as full_name
+    from source
+),
+
 typed as (
     select
         upper({{ leadhub.clean_text('source.crm_customer_id') }}) as crm_customer_id,
         source.crm_customer_id as crm_customer_id_raw,
-        {{ leadhub.person_full_name("coalesce(nullif(trim(source.name), ''), source.first_name || ' ' || source.last_name)") }}
-            as customer_name,
+        {{ leadhub.person_full_name('source.full_name') }} as customer_name,
         coalesce(
             {{ leadhub.clean_text('source.first_name') }},
             {{ leadhub.person_first_name('source.name') }}
@@ -18,8 +24,7 @@ typed as (
             {{ leadhub.clean_text('source.last_name') }},
             {{ leadhub.person_last_name('source.name') }}
         ) as customer_last_name,
-        {{ leadhub.person_name_key("coalesce(nullif(trim(source.name), ''), source.first_name || ' ' || source.last_name)") }}
-            as customer_name_key,
+        {{ leadhub.person_name_key('source.full_name') }} as customer_name_key,
         {{ leadhub.normalize_email('source.email') }} as email,
         {{ leadhub.email_status('source.email') }} as email_status,
         source.email as email_raw,
@@ -34,7 +39,7 @@ typed as (
         {{ leadhub.parse_timestamp('source.created_at') }} as created_at,
         source.created_at as created_at_raw,
         {{ leadhub.lineage_columns('source') }}
-    from source
+    from named as source
 ),
 
 final as (
