@@ -4,7 +4,7 @@ source as (
     select * from {{ source('crm', 'customers') }}
 ),
 
-named as (
+with_full_name as (
     select
         *,
         coalesce(nullif(trim(name), ''), first_name || ' ' || last_name) as full_name
@@ -39,7 +39,7 @@ typed as (
         {{ leadhub.parse_timestamp('source.created_at') }} as created_at,
         source.created_at as created_at_raw,
         {{ leadhub.lineage_columns('source') }}
-    from named as source
+    from with_full_name as source
 ),
 
 final as (
