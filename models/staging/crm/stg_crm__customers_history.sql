@@ -1,14 +1,10 @@
 with
 
 source as (
-    select * from {{ source('crm', 'customers') }}
-),
-
-with_full_name as (
     select
         *,
         coalesce(nullif(trim(name), ''), first_name || ' ' || last_name) as full_name
-    from source
+    from {{ source('crm', 'customers') }}
 ),
 
 typed as (
@@ -39,7 +35,7 @@ typed as (
         {{ leadhub.parse_timestamp('source.created_at') }} as created_at,
         source.created_at as created_at_raw,
         {{ leadhub.lineage_columns('source') }}
-    from with_full_name as source
+    from source
 ),
 
 final as (
