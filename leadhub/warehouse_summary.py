@@ -24,22 +24,52 @@ def run_dbt(args: list[str], target: str) -> int:
     return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
 
 
-def _counts(target: Target) -> list[tuple[str, int]]:
-    tables = [m.name for m in MODULES] + ["quarantine", "load_log"]
-    sql = " union all ".join(
-        f"select '{t}' as name, count(*) as n from {target.raw_schema}.{t}" for t in tables
-    )
+def fetch(target: Target, sql: str) -> list[tuple]:
     if target.type == "duckdb":
         import duckdb
 
         with duckdb.connect(str(target.duckdb_path), read_only=True) as con:
-            return [(r[0], int(r[1])) for r in con.execute(sql).fetchall()]
+            return [tuple(r) for r in con.execute(sql).fetchall()]
     with postgres_connection(target) as conn:
-        return [(r[0], int(r[1])) for r in conn.execute(sql).fetchall()]
+        return [tuple(r) for r in conn.execute(sql).fetchall()]
+
+
+def staging_schema(target: Target) -> str:
+    return f"{target.settings.get('schema', 'main')}_staging"
+
+
+def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
+    """(module, raw, current, superseded, rejected) per module."""
+    parts = [
+        f"select '{m.name}' as module, "
+        f"(select count(*) from {target.raw_schema}.{m.name}) as raw_rows, "
+        f"sum(case when row_status = 'current' then 1 else 0 end), "
+        f"sum(case when row_status = 'superseded' then 1 else 0 end), "
+        f"sum(case when row_status = 'rejected' then 1 else 0 end) "
+        f"from {staging_schema(target)}.stg_crm__{m.name}_history"
+        for m in MODULES
+    ]
+    return [(r[0], *(int(v or 0) for v in r[1:])) for r in fetch(target, " union all ".join(parts))]
 
 
 def print_summary(target: Target, echo: Callable[[str], None]) -> None:
     echo(f"warehouse: {target.describe()}")
+    tables = [m.name for m in MODULES] + ["quarantine", "load_log"]
+    counts = fetch(
+        target,
+        " union all ".join(f"select '{t}', count(*) from {target.raw_schema}.{t}" for t in tables),
+    )
     echo(f"raw layer (schema {target.raw_schema}):")
-    for name, n in _counts(target):
-        echo(f"  {name:<22} {n:>10,} rows")
+    for name, n in counts:
+        echo(f"  {name:<22} {int(n):>10,} rows")
+    echo(f"staging (schema {staging_schema(target)}): raw rows = current + superseded + rejected")
+    for module, raw, current, superseded, rejected in staging_accounting(target):
+        echo(f"  {module:<22} {raw:>8,} = {current:>8,} + {superseded:>7,} + {rejected:>5,}")
+    issues = fetch(
+        target,
+        f"select module, reason, count(*) from {staging_schema(target)}.stg_crm__value_issues "
+        "group by module, reason order by 3 desc, 1, 2",
+    )
+    echo(f"values staging could not normalize (stg_crm__value_issues): {sum(int(i[2]) for i in issues):,}")
+    for module, reason, n in issues[:10]:
+        echo(f"  {module:<22} {int(n):>6,}  {reason}")
