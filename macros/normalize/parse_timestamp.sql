@@ -9,10 +9,31 @@
 #}
 
 
+{# The two accepted shapes; group numbers are used by both implementations below. #}
+{% macro timestamp_patterns() -%}
+    {{ return({
+        'us': '^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})( +([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))? *([AaPp][Mm])?)?$',
+        'iso': '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})([ T]([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))?(\.[0-9]+)?)?$',
+    }) }}
+{%- endmacro %}
+
 {% macro parse_timestamp(expr) -%}
+    {{ return(adapter.dispatch('parse_timestamp', 'leadhub')(expr)) }}
+{%- endmacro %}
+
+{#
+    PostgreSQL evaluates every repeated sub-expression again, which made the inline SQL below
+    run ~40 regular expressions per value; there the same rules run in a function that
+    matches once (macros/cross_engine/postgres_functions.sql, created on-run-start).
+#}
+{% macro postgres__parse_timestamp(expr) -%}
+    {{ target.schema }}.leadhub_parse_timestamp({{ expr }})
+{%- endmacro %}
+
+{% macro default__parse_timestamp(expr) -%}
     {%- set value = "trim(" ~ expr ~ ")" -%}
-    {%- set us = '^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})( +([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))? *([AaPp][Mm])?)?$' -%}
-    {%- set iso = '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})([ T]([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))?(\.[0-9]+)?)?$' -%}
+    {%- set us = leadhub.timestamp_patterns()['us'] -%}
+    {%- set iso = leadhub.timestamp_patterns()['iso'] -%}
     {%- set us_hour = "coalesce(cast(" ~ leadhub.regex_extract(value, us, 5) ~ " as integer), 0)" -%}
     {%- set us_ampm = "lower(" ~ leadhub.regex_extract(value, us, 9) ~ ")" -%}
     case

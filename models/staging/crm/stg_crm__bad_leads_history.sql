@@ -9,7 +9,7 @@ source as (
     select * from {{ source('crm', 'bad_leads') }}
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.person_full_name('source.customer_name') }} as customer_name,
         {{ leadhub.person_first_name('source.customer_name') }} as customer_first_name,

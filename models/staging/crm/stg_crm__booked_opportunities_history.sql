@@ -9,7 +9,7 @@ status_mappings as (
     where module = 'booked_opportunities'
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.normalize_quote_number('source.quote_number') }} as quote_number,
         source.quote_number as quote_number_raw,

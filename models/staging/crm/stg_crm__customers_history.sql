@@ -7,7 +7,7 @@ source as (
     from {{ source('crm', 'customers') }}
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         upper({{ leadhub.clean_text('source.crm_customer_id') }}) as crm_customer_id,
         source.crm_customer_id as crm_customer_id_raw,

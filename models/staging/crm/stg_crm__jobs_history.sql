@@ -9,7 +9,7 @@ status_mappings as (
     where module = 'jobs'
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.parse_integer('source.job_id') }} as job_id,
         source.job_id as job_id_raw,

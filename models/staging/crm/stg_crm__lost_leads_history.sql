@@ -4,7 +4,7 @@ source as (
     select * from {{ source('crm', 'lost_leads') }}
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.normalize_quote_number('source.quote_number') }} as quote_number,
         source.quote_number as quote_number_raw,

@@ -8,7 +8,7 @@ source as (
     select * from {{ source('crm', 'sales_performance') }}
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.clean_text('source.name') }} as sales_person_name,
         {{ leadhub.parse_integer('source.leads_received') }} as leads_received,

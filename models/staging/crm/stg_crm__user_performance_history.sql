@@ -13,7 +13,7 @@ status_mappings as (
     where module = 'user_performance'
 ),
 
-typed as (
+typed as {{ leadhub.materialized() }} (
     select
         {{ leadhub.clean_text('source.name') }} as user_name,
         status_mappings.status as user_status,
