@@ -20,6 +20,8 @@ from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect, postgres_connection
+from leadhub.staging_report import normalization_shares
+from leadhub.warehouse_summary import staging_accounting
 
 BENCH_DB = "leadhub_bench"
 
@@ -70,6 +72,7 @@ def main(scale: float, seed: int, targets: str) -> None:
     results.append(("generate", "-", time.perf_counter() - t0, summary.total_rows))
     click.echo(f"generated {summary.total_rows:,} rows in {results[-1][2]:.1f}s", err=True)
 
+    reports: list[tuple[str, list, list]] = []
     for name in targets.split(","):
         os.environ["DBT_TARGET"] = name
         if name == "duckdb":
@@ -88,11 +91,20 @@ def main(scale: float, seed: int, targets: str) -> None:
         results.append(("load", name, seconds, rows))
         click.echo(f"loaded {rows:,} rows into {name} in {seconds:.1f}s", err=True)
         results.append(("dbt build", name, _dbt_build(name, root), rows))
+        reports.append((name, staging_accounting(target), normalization_shares(target)))
 
     click.echo(f"\nleadhub bench, scale {scale:g} (seed {seed}), {os.cpu_count()} cores")
     click.echo(f"{'step':<12} {'target':<10} {'seconds':>9} {'rows':>11} {'rows/s':>10}")
     for step, name, seconds, rows in results:
         click.echo(f"{step:<12} {name:<10} {seconds:>9.1f} {rows:>11,} {rows / seconds:>10,.0f}")
+    for name, accounting, shares in reports:
+        click.echo(f"\nstaging on {name}: raw rows = current + superseded + rejected")
+        for module, raw, current, superseded, rejected in accounting:
+            click.echo(f"  {module:<22} {raw:>9,} = {current:>9,} + {superseded:>8,} + {rejected:>6,}")
+        click.echo(f"values normalized on {name} (present raw values -> typed values)")
+        for kind, present, normalized in shares:
+            share = normalized / present if present else 1.0
+            click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
 
 
 if __name__ == "__main__":
