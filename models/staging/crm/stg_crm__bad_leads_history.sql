@@ -11,19 +11,11 @@ source as (
 
 typed as {{ leadhub.materialized() }} (
     select
-        {{ leadhub.person_full_name('source.customer_name') }} as customer_name,
-        {{ leadhub.person_first_name('source.customer_name') }} as customer_first_name,
-        {{ leadhub.person_last_name('source.customer_name') }} as customer_last_name,
-        {{ leadhub.person_name_key('source.customer_name') }} as customer_name_key,
+        {{ leadhub.person_name_columns('source.customer_name') }},
         {{ leadhub.parse_timestamp('source.date_lead_received') }} as received_at,
         source.date_lead_received as received_at_raw,
-        {{ leadhub.normalize_email('source.customer_email') }} as email,
-        {{ leadhub.email_status('source.customer_email') }} as email_status,
-        source.customer_email as email_raw,
-        {{ leadhub.phone_national('source.customer_phone') }} as phone,
-        {{ leadhub.phone_extension('source.customer_phone') }} as phone_extension,
-        {{ leadhub.phone_country_code('source.customer_phone') }} as phone_country_code,
-        source.customer_phone as phone_raw,
+        {{ leadhub.email_columns('source.customer_email') }},
+        {{ leadhub.phone_columns('source.customer_phone') }},
         {{ leadhub.clean_text('source.provider') }} as provider_name,
         {{ leadhub.parse_date('source.move_date') }} as move_date,
         source.move_date as move_date_raw,
