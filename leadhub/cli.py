@@ -1,4 +1,4 @@
-"""The ``leadhub`` command: generate · load (more commands arrive with their issues)."""
+"""The ``leadhub`` command: generate · load · build · evaluate."""
 
 from __future__ import annotations
 
@@ -101,6 +101,40 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
         _echo_err(f"REJECTED {f.message}")
     if report.rejected:
         sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--truth",
+    "truth_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="The truth/ folder that `leadhub generate` wrote beside the exports.",
+)
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
+    """Score the built warehouse's links against generated ground truth (precision, recall, F1)."""
+    import json
+
+    from leadhub.evaluate import evaluate as run
+
+    try:
+        target = load_target(target_name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    scores = run(target, truth_dir)
+    if as_json:
+        click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
+        return
+    click.echo(
+        f"{'link':<14} {'truth rows':>11} {'resolved':>10} {'correct':>10} {'precision':>10} {'recall':>8} {'f1':>7}"
+    )
+    for s in scores:
+        click.echo(
+            f"{s.link:<14} {s.truth_rows:>11,} {s.predicted_rows:>10,} {s.correct:>10,} "
+            f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
+        )
 
 
 @main.command()

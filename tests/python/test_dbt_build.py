@@ -86,6 +86,10 @@ class Built:
     def staging(self) -> str:
         return f"{self.schema}_staging"
 
+    @property
+    def intermediate(self) -> str:
+        return f"{self.schema}_intermediate"
+
     def rows(self, relation: str) -> tuple[list[str], list[tuple]]:
         target = self.target
         sql = f"select * from {relation}"
@@ -142,16 +146,25 @@ def _canonical(value: object) -> str:
 
 
 def _table(built: Built, relation: str) -> tuple[list[str], list[tuple[str, ...]]]:
-    columns, rows = built.rows(f"{built.staging}.{relation}")
+    schema = built.intermediate if relation.startswith("int_") else built.staging
+    columns, rows = built.rows(f"{schema}.{relation}")
     keep = [i for i, c in enumerate(columns) if c not in PER_LOAD_COLUMNS]
     return [columns[i] for i in keep], sorted(tuple(_canonical(r[i]) for i in keep) for r in rows)
 
 
 @pytest.mark.parametrize(
     "relation",
-    [f"stg_crm__{m}" for m in STAGED] + [f"stg_crm__{m}_history" for m in STAGED] + ["stg_crm__value_issues"],
+    [f"stg_crm__{m}" for m in STAGED]
+    + [f"stg_crm__{m}_history" for m in STAGED]
+    + [
+        "stg_crm__value_issues",
+        "int_branch_variants",
+        "int_branches",
+        "int_lead_source_variants",
+        "int_lead_sources",
+    ],
 )
-def test_staging_is_identical_on_duckdb_and_postgres(warehouses: dict[str, Built], relation: str) -> None:
+def test_models_are_identical_on_duckdb_and_postgres(warehouses: dict[str, Built], relation: str) -> None:
     duck_cols, duck_rows = _table(warehouses["duckdb"], relation)
     pg_cols, pg_rows = _table(warehouses["postgres"], relation)
     assert duck_cols == pg_cols
@@ -169,6 +182,18 @@ def test_staging_accounts_for_every_raw_row(warehouses: dict[str, Built]) -> Non
         _, current = built.rows(f"{built.staging}.stg_crm__{module}")
         assert len(raw_rows) == len(history) > 0, module
         assert len(current) < len(history) or module in {"user_performance", "customers", "sales_performance"}
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "postgres"])
+def test_branch_and_lead_source_mapping_against_ground_truth(
+    warehouses: dict[str, Built], engine: str
+) -> None:
+    from leadhub.evaluate import evaluate
+
+    scores = {s.link: s for s in evaluate(warehouses[engine].target, SAMPLE / "truth")}
+    for link in ("branch", "lead_source"):
+        assert scores[link].truth_rows > 5000
+        assert scores[link].precision >= 0.99 and scores[link].recall >= 0.99, scores[link].as_dict()
 
 
 def test_every_staging_column_is_documented(warehouses: dict[str, Built]) -> None:

@@ -35,15 +35,30 @@ aliases as (
 ),
 
 observed as (
-    select branch_name, _exported_at from lead_status
+    select
+        branch_name,
+        _exported_at
+    from lead_status
     union all
-    select branch_name, _exported_at from booked_opportunities
+    select
+        branch_name,
+        _exported_at
+    from booked_opportunities
     union all
-    select branch_name, _exported_at from lost_leads
+    select
+        branch_name,
+        _exported_at
+    from lost_leads
     union all
-    select branch_name, _exported_at from jobs
+    select
+        branch_name,
+        _exported_at
+    from jobs
     union all
-    select branch_name, _exported_at from bad_leads
+    select
+        branch_name,
+        _exported_at
+    from bad_leads
 ),
 
 variants as (

@@ -14,7 +14,7 @@ latest as (
         marker_status,
         row_number() over (
             partition by branch_id
-            order by last_seen_at desc, case when marker_status = 'active' then 1 else 0 end, variant
+            order by last_seen_at desc, case when marker_status = 'active' then 1 else 0 end, variant asc
         ) as recency
     from variants
 ),

@@ -61,12 +61,13 @@ matches as (
         rules.pattern,
         row_number() over (
             partition by variants.source_text
-            order by rules.priority, length(rules.pattern) desc, rules.pattern
+            order by rules.priority asc, length(rules.pattern) desc, rules.pattern
         ) as rule_rank
     from variants
     inner join rules
-        on (rules.match = 'exact' and variants.match_key = rules.pattern)
-        or (rules.match = 'contains' and position(rules.pattern in variants.match_key) > 0)
+        on
+            (rules.match = 'exact' and variants.match_key = rules.pattern)
+            or (rules.match = 'contains' and position(rules.pattern in variants.match_key) > 0)
 ),
 
 final as (
@@ -74,9 +75,9 @@ final as (
         variants.source_text,
         variants.match_key,
         variants.row_count,
+        matches.pattern as matched_pattern,
         coalesce(matches.lead_source, variants.source_text) as lead_source_name,
         coalesce(matches.category, 'other') as category,
-        matches.pattern as matched_pattern,
         matches.lead_source is not null as is_mapped,
         md5(lower(coalesce(matches.lead_source, variants.source_text))) as lead_source_id
     from variants

@@ -1,0 +1,117 @@
+"""Score the warehouse's resolved links against the generator's ground truth.
+
+Every staged row (all versions) is looked up in ``truth/rows_<module>.csv`` by its lineage
+(source file and row). For a mapping link (row -> branch, row -> lead source) our ids and the
+truth's ids are different namespaces, so each of our entities is paired with the true entity
+most of its rows belong to, and each true entity with the one of ours that holds most of its
+rows. A row counts as correct only when both pairings agree: splitting one true branch in two,
+or merging two, costs accuracy.
+
+    precision = correct / rows we resolved      recall = correct / rows the truth resolves
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadhub.config import Target
+from leadhub.warehouse_summary import fetch
+
+MODULES_WITH_BRANCH = ("lead_status", "booked_opportunities", "lost_leads", "jobs", "bad_leads")
+SOURCE_COLUMN = {
+    "lead_status": "referral_source",
+    "booked_opportunities": "referral_source",
+    "lost_leads": "referral_source",
+    "jobs": "referral_source",
+    "bad_leads": "provider_name",
+}
+
+
+@dataclass
+class Score:
+    link: str
+    truth_rows: int
+    predicted_rows: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted_rows if self.predicted_rows else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.truth_rows if self.truth_rows else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int | str]:
+        return {
+            "link": self.link,
+            "truth_rows": self.truth_rows,
+            "predicted_rows": self.predicted_rows,
+            "correct": self.correct,
+            "precision": round(self.precision, 6),
+            "recall": round(self.recall, 6),
+            "f1": round(self.f1, 6),
+        }
+
+
+def score_mapping(link: str, pairs: Iterable[tuple[str | None, str | None]]) -> Score:
+    """``pairs``: (our id or None, true id or None) per row."""
+    pairs = list(pairs)
+    both = [(p, t) for p, t in pairs if p is not None and t is not None]
+    by_pred: dict[str, Counter] = {}
+    by_truth: dict[str, Counter] = {}
+    for p, t in both:
+        by_pred.setdefault(p, Counter())[t] += 1
+        by_truth.setdefault(t, Counter())[p] += 1
+    best_truth = {p: c.most_common(1)[0][0] for p, c in by_pred.items()}
+    best_pred = {t: c.most_common(1)[0][0] for t, c in by_truth.items()}
+    correct = sum(1 for p, t in both if best_truth[p] == t and best_pred[t] == p)
+    return Score(
+        link=link,
+        truth_rows=sum(1 for _, t in pairs if t is not None),
+        predicted_rows=sum(1 for p, _ in pairs if p is not None),
+        correct=correct,
+    )
+
+
+def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str]]:
+    with (truth / f"rows_{module}.csv").open(encoding="utf-8", newline="") as fh:
+        return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
+
+
+def _schemas(target: Target) -> tuple[str, str]:
+    base = target.settings.get("schema", "main")
+    return f"{base}_staging", f"{base}_intermediate"
+
+
+def evaluate(target: Target, truth: Path) -> list[Score]:
+    staging, intermediate = _schemas(target)
+    branch_of = dict(fetch(target, f"select variant, branch_id from {intermediate}.int_branch_variants"))
+    source_of = dict(
+        fetch(target, f"select source_text, lead_source_id from {intermediate}.int_lead_source_variants")
+    )
+    branch_pairs: list[tuple[str | None, str | None]] = []
+    source_pairs: list[tuple[str | None, str | None]] = []
+    for module in MODULES_WITH_BRANCH:
+        rows = _truth_rows(truth, module)
+        staged = fetch(
+            target,
+            f"select _source_file, _source_row, branch_name, {SOURCE_COLUMN[module]} "
+            f"from {staging}.stg_crm__{module}_history",
+        )
+        for source_file, source_row, branch, source in staged:
+            t = rows.get((source_file, int(source_row)))
+            if t is None:
+                continue
+            branch_pairs.append((branch_of.get(branch) if branch else None, t["branch_id"] or None))
+            source_pairs.append((source_of.get(source) if source else None, t["lead_source_id"] or None))
+    return [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
