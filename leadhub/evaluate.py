@@ -83,6 +83,17 @@ def score_mapping(link: str, pairs: Iterable[tuple[str | None, str | None]]) -> 
     )
 
 
+def score_exact(link: str, pairs: Iterable[tuple[str | None, str | None]]) -> Score:
+    """Links whose ids mean the same on both sides (quote numbers): right only when equal."""
+    pairs = list(pairs)
+    return Score(
+        link=link,
+        truth_rows=sum(1 for _, t in pairs if t is not None),
+        predicted_rows=sum(1 for p, _ in pairs if p is not None),
+        correct=sum(1 for p, t in pairs if p is not None and p == t),
+    )
+
+
 def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str]]:
     with (truth / f"rows_{module}.csv").open(encoding="utf-8", newline="") as fh:
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
@@ -114,4 +125,37 @@ def evaluate(target: Target, truth: Path) -> list[Score]:
                 continue
             branch_pairs.append((branch_of.get(branch) if branch else None, t["branch_id"] or None))
             source_pairs.append((source_of.get(source) if source else None, t["lead_source_id"] or None))
-    return [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
+    scores = [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
+    return scores + _quote_link_scores(target, truth, staging, intermediate)
+
+
+def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: str) -> list[Score]:
+    """lead_status -> booked opportunity and lost lead -> booked opportunity, by quote number."""
+    # A true link needs a booked opportunity row that can be read (not one broken on purpose).
+    booked_truth = {t["quote_number"] for t in _truth_rows(truth, "booked_opportunities").values()}
+    booked_ours = {
+        r[0]
+        for r in fetch(
+            target,
+            f"select booked_quote_number from {intermediate}.int_quote_links where booked_quote_number is not null",
+        )
+    }
+    scores = []
+    for module in ("lead_status", "lost_leads"):
+        rows = _truth_rows(truth, module)
+        pairs: list[tuple[str | None, str | None]] = []
+        for source_file, source_row, quote in fetch(
+            target, f"select _source_file, _source_row, quote_number from {staging}.stg_crm__{module}_history"
+        ):
+            t = rows.get((source_file, int(source_row)))
+            if t is None:
+                continue
+            true_quote = t["quote_number"] or None
+            pairs.append(
+                (
+                    quote if quote in booked_ours else None,
+                    true_quote if true_quote in booked_truth else None,
+                )
+            )
+        scores.append(score_exact(f"{module}->booked", pairs))
+    return scores
