@@ -13,6 +13,7 @@ or merging two, costs accuracy.
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,7 +95,9 @@ def score_exact(link: str, pairs: Iterable[tuple[str | None, str | None]]) -> Sc
     )
 
 
+@functools.lru_cache(maxsize=16)
 def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str]]:
+    """Truth per (file, row) of one module; read once per evaluation (cached)."""
     with (truth / f"rows_{module}.csv").open(encoding="utf-8", newline="") as fh:
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
 
