@@ -31,10 +31,6 @@ class Module:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
-    @property
-    def required_headers(self) -> list[str]:
-        return [c.header for c in self.columns if c.required]
-
     def header_map(self) -> dict[str, str]:
         """Normalized header -> canonical column name."""
         return {normalize_header(c.header): c.name for c in self.columns}

@@ -203,7 +203,6 @@ BAD_REASONS: tuple[str, ...] = (
     "Wrong contact info",
     "Test lead",
 )
-ADDRESS_TYPES: tuple[str, ...] = ("House", "Apartment", "Condo", "Townhouse", "Storage", "Office")
 STREET_NAMES: tuple[str, ...] = tuple(
     """
     Main King Queen Yonge Bloor Dundas College Bathurst Spadina Church Victoria Elm Maple Oak Pine Cedar
