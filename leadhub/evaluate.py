@@ -129,7 +129,35 @@ def evaluate(target: Target, truth: Path) -> list[Score]:
             branch_pairs.append((branch_of.get(branch) if branch else None, t["branch_id"] or None))
             source_pairs.append((source_of.get(source) if source else None, t["lead_source_id"] or None))
     scores = [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
+    scores.append(_sales_person_score(target, truth, staging, intermediate))
     return scores + _quote_link_scores(target, truth, staging, intermediate)
+
+
+SALES_PERSON_COLUMN = {
+    "lead_status": "sales_person_name",
+    "booked_opportunities": "sales_person_name",
+    "lost_leads": "sales_person_name",
+    "jobs": "sales_person_name",
+    "sales_performance": "sales_person_name",
+    "user_performance": "user_name",
+}
+
+
+def _sales_person_score(target: Target, truth: Path, staging: str, intermediate: str) -> Score:
+    """Every row naming a sales person (both performance files included) -> sales person."""
+    person_of = dict(
+        fetch(target, f"select variant, sales_person_id from {intermediate}.int_sales_person_variants")
+    )
+    pairs: list[tuple[str | None, str | None]] = []
+    for module, column in SALES_PERSON_COLUMN.items():
+        rows = _truth_rows(truth, module)
+        for source_file, source_row, name in fetch(
+            target, f"select _source_file, _source_row, {column} from {staging}.stg_crm__{module}_history"
+        ):
+            t = rows.get((source_file, int(source_row)))
+            if t is not None:
+                pairs.append((person_of.get(name) if name else None, t["sales_person_id"] or None))
+    return score_mapping("sales_person", pairs)
 
 
 def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: str) -> list[Score]:

@@ -194,6 +194,9 @@ def test_branch_and_lead_source_mapping_against_ground_truth(
     for link in ("branch", "lead_source"):
         assert scores[link].truth_rows > 5000
         assert scores[link].precision >= 0.99 and scores[link].recall >= 0.99, scores[link].as_dict()
+    sales = scores["sales_person"]
+    assert sales.truth_rows > 5000
+    assert sales.precision >= 0.99 and sales.recall >= 0.97, sales.as_dict()
 
 
 def test_every_staging_column_is_documented(warehouses: dict[str, Built]) -> None:
