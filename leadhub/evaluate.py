@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadhub.config import Target
-from leadhub.warehouse_summary import fetch
+from leadhub.warehouse_summary import fetch, model_schema
 
 MODULES_WITH_BRANCH = ("lead_status", "booked_opportunities", "lost_leads", "jobs", "bad_leads")
 SOURCE_COLUMN = {
@@ -102,13 +102,8 @@ def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
 
 
-def _schemas(target: Target) -> tuple[str, str]:
-    base = target.settings.get("schema", "main")
-    return f"{base}_staging", f"{base}_intermediate"
-
-
 def evaluate(target: Target, truth: Path) -> list[Score]:
-    staging, intermediate = _schemas(target)
+    staging, intermediate = model_schema(target, "staging"), model_schema(target, "intermediate")
     branch_of = dict(fetch(target, f"select variant, branch_id from {intermediate}.int_branch_variants"))
     source_of = dict(
         fetch(target, f"select source_text, lead_source_id from {intermediate}.int_lead_source_variants")

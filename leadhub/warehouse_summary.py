@@ -24,18 +24,26 @@ def run_dbt(args: list[str], target: str) -> int:
     return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
 
 
-def fetch(target: Target, sql: str) -> list[tuple]:
+def fetch(target: Target, sql: str, read_only: bool = True) -> list[tuple]:
+    """Rows of one statement on the target's warehouse ([] for a statement without rows)."""
     if target.type == "duckdb":
         import duckdb
 
-        with duckdb.connect(str(target.duckdb_path), read_only=True) as con:
-            return [tuple(r) for r in con.execute(sql).fetchall()]
+        with duckdb.connect(str(target.duckdb_path), read_only=read_only) as con:
+            cur = con.execute(sql)
+            return [tuple(r) for r in cur.fetchall()] if cur.description else []
     with postgres_connection(target) as conn:
-        return [tuple(r) for r in conn.execute(sql).fetchall()]
+        cur = conn.execute(sql)
+        return [tuple(r) for r in cur.fetchall()] if cur.description else []
+
+
+def model_schema(target: Target, layer: str) -> str:
+    """Where dbt builds a layer's models: the target schema + `_<layer>` (dbt_project.yml +schema)."""
+    return f"{target.settings.get('schema', 'main')}_{layer}"
 
 
 def staging_schema(target: Target) -> str:
-    return f"{target.settings.get('schema', 'main')}_staging"
+    return model_schema(target, "staging")
 
 
 def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:

@@ -1,30 +1,16 @@
 {#
     Dates and timestamps from integer parts, null (never an error) when the parts do not
-    make a real date or time: 2/30/2024 is null, not a failed build.
+    make a real date or time: 2/30/2024 is null, not a failed build. Used by the inline
+    parse_timestamp (engines with try_cast); PostgreSQL parses in leadhub_parse_timestamp
+    (postgres_functions.sql) instead.
 #}
 
 {% macro date_from_parts(year, month, day) -%}
-    {{ return(adapter.dispatch('date_from_parts', 'leadhub')(year, month, day)) }}
-{%- endmacro %}
-
-{% macro default__date_from_parts(year, month, day) -%}
     try_cast(
         lpad(cast({{ year }} as varchar), 4, '0') || '-' || lpad(cast({{ month }} as varchar), 2, '0')
         || '-' || lpad(cast({{ day }} as varchar), 2, '0') as date
     )
 {%- endmacro %}
-
-{% macro postgres__date_from_parts(year, month, day) -%}
-    case
-        when {{ year }} between 1 and 9999 and {{ month }} between 1 and 12
-            then case
-                when {{ day }} between 1 and extract(
-                    day from make_date({{ year }}, {{ month }}, 1) + interval '1 month' - interval '1 day'
-                ) then make_date({{ year }}, {{ month }}, {{ day }})
-            end
-    end
-{%- endmacro %}
-
 
 {% macro timestamp_from_parts(year, month, day, hour, minute, second) -%}
     case

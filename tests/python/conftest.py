@@ -19,6 +19,7 @@ from leadhub.config import Target, load_target
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.warehouse import postgres_connection
+from leadhub.warehouse_summary import fetch
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
@@ -92,13 +93,4 @@ def query():
 
 
 def run_query(target: Target, sql: str) -> list[tuple]:
-    sql = sql.replace("{raw}", target.raw_schema)
-    if target.type == "duckdb":
-        import duckdb
-
-        with duckdb.connect(str(target.duckdb_path)) as con:
-            cur = con.execute(sql)
-            return [tuple(r) for r in cur.fetchall()] if cur.description else []
-    with postgres_connection(target) as conn:
-        cur = conn.execute(sql)
-        return [tuple(r) for r in cur.fetchall()] if cur.description else []
+    return fetch(target, sql.replace("{raw}", target.raw_schema), read_only=False)
