@@ -1,6 +1,8 @@
 {#
-    Functions some engines need for speed, created by the on-run-start hook in
-    dbt_project.yml. Nothing on DuckDB (its optimizer shares repeated sub-expressions).
+    Functions some engines need, created by the on-run-start hook in dbt_project.yml.
+    Nothing on DuckDB (its optimizer shares repeated sub-expressions, and it has levenshtein).
+
+    fuzzystrmatch: levenshtein() for macros/cross_engine/fuzzy.sql (a trusted extension).
 
     leadhub_parse_timestamp(text): the rules of parse_timestamp (macros/normalize/), the
     same patterns, each matched once per value. Null for blank, TBD, or impossible dates
@@ -16,6 +18,7 @@
 
 {% macro postgres__create_functions() -%}
     {%- set p = leadhub.timestamp_patterns() -%}
+    create extension if not exists fuzzystrmatch;
     create schema if not exists {{ target.schema }};
     create or replace function {{ target.schema }}.leadhub_parse_timestamp(value text)
     returns timestamp

@@ -12,6 +12,13 @@
       first_name  "Bobby": the first name (or nickname) alone
     An exact fit beats looser ones; among looser ones, a sales person seen elsewhere with the
     very first name written ("Steve Khan" makes "Steve" his, not Steven Gauthier's) wins.
+    Then edit distance, always inside a blocking key (same first letters of first name and
+    surname), never over all pairs:
+      fuzzy       a CRM full name seen on few rows that is a near spelling (similarity >=
+                  var sales_person_duplicate_min_similarity) of one seen on at least
+                  var sales_person_duplicate_min_row_ratio times more rows is the same person;
+                  a full name no rule fits links to the one sales person whose name is within
+                  var sales_person_fuzzy_min_similarity.
     More than one fit: ambiguous (the candidates are listed); none: unmatched (phone-system
     users the CRM does not know end here). seeds/sales_person_overrides.csv wins over all.
 #}
@@ -97,15 +104,21 @@ keyed as (
         variant,
         row_count,
         seen_in_crm,
-        trim({{ leadhub.regex_extract('lowered', '\(([^)]*)\)\s*$', 1) }}) as language_tag,
+        trim({{ leadhub.regex_extract('trimmed', '\(([^)]*)\)$', 1) }}) as language_tag,
         trim({{ leadhub.regex_replace(
             leadhub.regex_replace(
-                leadhub.person_full_name(leadhub.regex_replace('lowered', '\([^)]*\)\s*$', '')),
+                leadhub.person_full_name(leadhub.regex_replace('trimmed', '\([^)]*\)$', '')),
                 '[^a-z ]', ''
             ),
             ' +', ' '
         ) }}) as name_key
-    from variants
+    from (
+        -- stray symbols after the name or its language tag ("Noemie (Spanish) $") go first
+        select
+            *,
+            {{ leadhub.regex_replace('lowered', '[^a-z)]+$', '') }} as trimmed
+        from variants
+    ) as unsuffixed
 ),
 
 parts as (
@@ -146,26 +159,78 @@ nickname_anchors as (
         )
 ),
 
-anchors as (
+anchor_names as (
     select
-        first_name,
-        last_name,
-        md5(first_name || ' ' || last_name) as sales_person_id
+        formal_anchors.first_name,
+        formal_anchors.last_name
     from formal_anchors
     union all
     select
+        nickname_anchors.first_name,
+        nickname_anchors.last_name
+    from nickname_anchors
+),
+
+anchor_rows as (
+    select
+        anchor_names.first_name,
+        anchor_names.last_name,
+        sum(parts.row_count) as row_count
+    from anchor_names
+    inner join parts
+        on anchor_names.first_name = parts.first_name and anchor_names.last_name = parts.last_name
+    group by anchor_names.first_name, anchor_names.last_name
+),
+
+-- a rarely seen full name that is a near spelling of a much more common one ("Robret Smith")
+duplicate_pairs as (
+    select
+        rare.first_name,
+        rare.last_name,
+        common.first_name || ' ' || common.last_name as common_name,
+        {{ leadhub.name_similarity(
+            "rare.first_name || ' ' || rare.last_name", "common.first_name || ' ' || common.last_name"
+        ) }} as similarity
+    from anchor_rows as rare
+    inner join anchor_rows as common
+        on
+            substr(rare.first_name, 1, 1) = substr(common.first_name, 1, 1)
+            and substr(rare.last_name, 1, 1) = substr(common.last_name, 1, 1)
+            and common.row_count >= {{ var('sales_person_duplicate_min_row_ratio') }} * rare.row_count
+),
+
+duplicates as (
+    select
         first_name,
         last_name,
-        md5(first_name || ' ' || last_name) as sales_person_id
-    from nickname_anchors
+        min(common_name) as common_name
+    from duplicate_pairs
+    where similarity >= {{ var('sales_person_duplicate_min_similarity') }}
+    group by first_name, last_name
+    having count(*) = 1
+),
+
+anchors as (
+    select
+        anchor_rows.first_name,
+        anchor_rows.last_name,
+        md5(coalesce(duplicates.common_name, anchor_rows.first_name || ' ' || anchor_rows.last_name))
+            as sales_person_id,
+        coalesce(duplicates.common_name, anchor_rows.first_name || ' ' || anchor_rows.last_name)
+            as person_name,
+        duplicates.common_name is not null as is_duplicate
+    from anchor_rows
+    left join duplicates
+        on anchor_rows.first_name = duplicates.first_name and anchor_rows.last_name = duplicates.last_name
 ),
 
 candidates as (
     select
         parts.variant,
         anchors.sales_person_id,
-        anchors.first_name || ' ' || anchors.last_name as anchor_name,
+        anchors.person_name as anchor_name,
         case
+            when anchors.is_duplicate then 'fuzzy'
             when parts.last_name = anchors.last_name and parts.first_name = anchors.first_name then 'exact'
             when parts.last_name = anchors.last_name then 'nickname'
             when length(parts.last_name) = 1 then 'initial'
@@ -205,16 +270,68 @@ ranked as (
     from candidates
 ),
 
-resolved as (
+rule_resolved as (
     select
         variant,
-        count(*) as candidate_count,
+        count(distinct sales_person_id) as candidate_count,
         min(sales_person_id) as sales_person_id,
         min(match_method) as match_method,
-        string_agg(anchor_name, ' | ' order by anchor_name) as candidate_names
+        {{ leadhub.string_agg_distinct('anchor_name', "' | '") }} as candidate_names
     from ranked
     where method_rank = best_rank
     group by variant
+),
+
+-- full names no rule fits: edit distance to the sales persons in the same block
+fuzzy_pairs as (
+    select
+        parts.variant,
+        anchors.sales_person_id,
+        anchors.person_name,
+        {{ leadhub.name_similarity('parts.name_key', "anchors.first_name || ' ' || anchors.last_name") }}
+            as similarity
+    from parts
+    inner join anchors
+        on
+            substr(parts.first_name, 1, 1) = substr(anchors.first_name, 1, 1)
+            and substr(parts.last_name, 1, 1) = substr(anchors.last_name, 1, 1)
+    where
+        length(parts.last_name) >= 2
+        and not exists (select 1 from rule_resolved as r where r.variant = parts.variant)
+),
+
+fuzzy_fits as (
+    select
+        *,
+        max(similarity) over (partition by variant) as best_similarity
+    from fuzzy_pairs
+    where similarity >= {{ var('sales_person_fuzzy_min_similarity') }}
+),
+
+fuzzy_resolved as (
+    select
+        variant,
+        count(distinct sales_person_id) as candidate_count,
+        min(sales_person_id) as sales_person_id,
+        'fuzzy' as match_method,
+        {{ leadhub.string_agg_distinct('person_name', "' | '") }} as candidate_names
+    from fuzzy_fits
+    where similarity = best_similarity
+    group by variant
+),
+
+fuzzy_pair_counts as (
+    select
+        variant,
+        count(*) as fuzzy_pair_count
+    from fuzzy_pairs
+    group by variant
+),
+
+resolved as (
+    select * from rule_resolved
+    union all
+    select * from fuzzy_resolved
 ),
 
 final as (
@@ -228,6 +345,7 @@ final as (
         parts.last_name,
         resolved.candidate_names,
         coalesce(resolved.candidate_count, 0) as candidate_count,
+        coalesce(fuzzy_pair_counts.fuzzy_pair_count, 0) as fuzzy_pair_count,
         case
             when overrides.variant is not null then md5(lower(overrides.sales_person_name))
             when resolved.candidate_count = 1 then resolved.sales_person_id
@@ -241,6 +359,8 @@ final as (
     from parts
     left join resolved
         on parts.variant = resolved.variant
+    left join fuzzy_pair_counts
+        on parts.variant = fuzzy_pair_counts.variant
     left join overrides
         on parts.variant = overrides.variant
 )
