@@ -128,11 +128,11 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
         click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
         return
     click.echo(
-        f"{'link':<20} {'truth rows':>11} {'resolved':>10} {'correct':>10} {'precision':>10} {'recall':>8} {'f1':>7}"
+        f"{'link':<26} {'truth rows':>11} {'resolved':>10} {'correct':>10} {'precision':>10} {'recall':>8} {'f1':>7}"
     )
     for s in scores:
         click.echo(
-            f"{s.link:<20} {s.truth_rows:>11,} {s.predicted_rows:>10,} {s.correct:>10,} "
+            f"{s.link:<26} {s.truth_rows:>11,} {s.predicted_rows:>10,} {s.correct:>10,} "
             f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
         )
 

@@ -125,7 +125,10 @@ def evaluate(target: Target, truth: Path) -> list[Score]:
             source_pairs.append((source_of.get(source) if source else None, t["lead_source_id"] or None))
     scores = [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
     scores.append(_sales_person_score(target, truth, staging, intermediate))
-    return scores + _quote_link_scores(target, truth, staging, intermediate)
+    scores += _quote_link_scores(target, truth, staging, intermediate)
+    scores.append(_customer_identity_score(target, truth, intermediate))
+    scores.append(_bad_lead_link_score(target, truth, intermediate))
+    return scores
 
 
 SALES_PERSON_COLUMN = {
@@ -185,3 +188,52 @@ def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: 
             )
         scores.append(score_exact(f"{module}->booked", pairs))
     return scores
+
+
+def score_pairwise(link: str, pairs: Iterable[tuple[str, str]]) -> Score:
+    """Clusterings compared by record pairs: (our cluster, true cluster) per record.
+
+    A pair of records is predicted when we put both in one cluster, true when the truth does,
+    correct when both. Counted from cluster sizes, never by listing the pairs.
+    """
+    cells: Counter = Counter()
+    ours: Counter = Counter()
+    theirs: Counter = Counter()
+    for p, t in pairs:
+        cells[p, t] += 1
+        ours[p] += 1
+        theirs[t] += 1
+
+    def pair_count(counter: Counter) -> int:
+        return sum(n * (n - 1) // 2 for n in counter.values())
+
+    return Score(link=link, truth_rows=pair_count(theirs), predicted_rows=pair_count(ours), correct=pair_count(cells))
+
+
+def _customer_identity_score(target: Target, truth: Path, intermediate: str) -> Score:
+    """Every current record naming a person -> customer, scored on pairs of records."""
+    pairs: list[tuple[str, str]] = []
+    for module, source_file, source_row, customer_id in fetch(
+        target, f"select module, _source_file, _source_row, customer_id from {intermediate}.int_customer_records"
+    ):
+        t = _truth_rows(truth, module).get((source_file, int(source_row)))
+        if t is not None and t["person_id"]:
+            pairs.append((customer_id, t["person_id"]))
+    return score_pairwise("customer_identity (pairs)", pairs)
+
+
+def _bad_lead_link_score(target: Target, truth: Path, intermediate: str) -> Score:
+    """Current bad leads -> the lead_status quote of the same lead."""
+    # A true link needs a lead_status row that can be read (not one broken on purpose).
+    lead_status_truth = {t["quote_number"] for t in _truth_rows(truth, "lead_status").values()}
+    rows = _truth_rows(truth, "bad_leads")
+    pairs: list[tuple[str | None, str | None]] = []
+    for source_file, source_row, quote in fetch(
+        target, f"select _source_file, _source_row, lead_status_quote_number from {intermediate}.int_bad_lead_links"
+    ):
+        t = rows.get((source_file, int(source_row)))
+        if t is None:
+            continue
+        true_quote = t["lead_status_quote"] or None
+        pairs.append((quote, true_quote if true_quote in lead_status_truth else None))
+    return score_exact("bad_lead->lead_status", pairs)

@@ -1,0 +1,207 @@
+{#
+    Every current record that names a person, from every module that does, in one shape:
+    the record, its lineage, and the keys identity resolution compares.
+
+    record_key      module and natural key ("lead_status:100001", "jobs:500005", ...)
+    first_key       first word of the name key ("zoe" for "CÔTÉ, Zoë"); an initial stays "z"
+    first_canonical the formal first name a nickname stands for (seeds/nicknames.csv)
+    last_key        last word of the name key ("cote")
+    street_key      the street address in letters and digits (jobs' origin, the customers export)
+    email, phone    staging's normalized values: placeholders and invalid values are already null
+#}
+with
+
+lead_status as (
+    select * from {{ ref('stg_crm__lead_status') }}
+),
+
+booked_opportunities as (
+    select * from {{ ref('stg_crm__booked_opportunities') }}
+),
+
+lost_leads as (
+    select * from {{ ref('stg_crm__lost_leads') }}
+),
+
+bad_leads as (
+    select * from {{ ref('stg_crm__bad_leads') }}
+),
+
+jobs as (
+    select * from {{ ref('stg_crm__jobs') }}
+),
+
+customers as (
+    select * from {{ ref('stg_crm__customers') }}
+),
+
+branch_variants as (
+    select * from {{ ref('int_branch_variants') }}
+),
+
+nicknames as (
+    select * from {{ ref('nicknames') }}
+),
+
+records as (
+    select
+        'lead_status' as module,
+        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
+        quote_number,
+        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        branch_name,
+        cast(null as {{ dbt.type_string() }}) as street,
+        received_at as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from lead_status
+    union all
+    select
+        'booked_opportunities' as module,
+        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
+        quote_number,
+        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        branch_name,
+        cast(null as {{ dbt.type_string() }}) as street,
+        cast(booked_date as {{ dbt.type_timestamp() }}) as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from booked_opportunities
+    union all
+    select
+        'lost_leads' as module,
+        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
+        quote_number,
+        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        branch_name,
+        cast(null as {{ dbt.type_string() }}) as street,
+        received_at as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from lost_leads
+    union all
+    select
+        'bad_leads' as module,
+        bad_lead_key as natural_key,
+        cast(null as {{ dbt.type_string() }}) as quote_number,
+        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        branch_name,
+        cast(null as {{ dbt.type_string() }}) as street,
+        received_at as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from bad_leads
+    union all
+    select
+        'jobs' as module,
+        cast(job_id as {{ dbt.type_string() }}) as natural_key,
+        quote_number,
+        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        branch_name,
+        origin_street as street,
+        created_at_utc as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from jobs
+    union all
+    select
+        'customers' as module,
+        crm_customer_id as natural_key,
+        cast(null as {{ dbt.type_string() }}) as quote_number,
+        crm_customer_id,
+        customer_name,
+        customer_name_key,
+        email,
+        phone,
+        cast(null as {{ dbt.type_string() }}) as branch_name,
+        address as street,
+        created_at as event_at,
+        _source_file,
+        _source_row,
+        _exported_at
+    from customers
+),
+
+keyed as (
+    select
+        records.module || ':' || records.natural_key as record_key,
+        records.module,
+        records.natural_key,
+        records.quote_number,
+        records.crm_customer_id,
+        records.customer_name,
+        records.customer_name_key as name_key,
+        split_part(records.customer_name_key, ' ', 1) as first_key,
+        {{ leadhub.regex_extract('records.customer_name_key', ' ([a-z]+)$', 1) }} as last_key,
+        records.email,
+        records.phone,
+        branch_variants.branch_id,
+        nullif({{ leadhub.regex_replace('lower(records.street)', '[^a-z0-9]', '') }}, '') as street_key,
+        records.event_at,
+        records._source_file,
+        records._source_row,
+        records._exported_at
+    from records
+    left join branch_variants
+        on records.branch_name = branch_variants.variant
+),
+
+canonical_first_names as (
+    select
+        nickname,
+        min(first_name) as first_name
+    from nicknames
+    group by nickname
+),
+
+final as (
+    select
+        keyed.record_key,
+        keyed.module,
+        keyed.natural_key,
+        keyed.quote_number,
+        keyed.crm_customer_id,
+        keyed.customer_name,
+        keyed.name_key,
+        keyed.first_key,
+        coalesce(canonical_first_names.first_name, keyed.first_key) as first_canonical,
+        keyed.last_key,
+        keyed.email,
+        keyed.phone,
+        keyed.branch_id,
+        keyed.street_key,
+        keyed.event_at,
+        keyed._source_file,
+        keyed._source_row,
+        keyed._exported_at
+    from keyed
+    left join canonical_first_names
+        on keyed.first_key = canonical_first_names.nickname
+)
+
+select * from final
