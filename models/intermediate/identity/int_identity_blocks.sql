@@ -6,10 +6,11 @@
                                + surname) carrying the value. From var identity_hub_min_names
                                names on it is a hub (a moving agent's email, an office phone)
                                and links nobody.
-      name_branch_date         a block larger than var identity_max_block_size records is skipped.
+      name_branch_date         branch, initials and time bucket; a block larger than var
+                               identity_max_block_size records is skipped.
 
     max_pair_count bounds the comparisons in the block: profile pairs for contact blocks,
-    record pairs for name blocks.
+    probes x members for name blocks.
 #}
 with
 
@@ -21,8 +22,9 @@ sized as (
     select
         block_kind,
         block_value,
-        count(*) as record_count,
-        count(distinct profile_anchor_key) as profile_count,
+        sum(case when is_probe then 0 else 1 end) as record_count,
+        sum(case when is_probe then 1 else 0 end) as probe_count,
+        count(distinct case when not is_probe then profile_anchor_key end) as profile_count,
         count(distinct first_canonical || ' ' || last_key) as name_count
     from block_keys
     group by block_kind, block_value
@@ -33,9 +35,13 @@ final as (
         block_kind,
         block_value,
         record_count,
+        probe_count,
         profile_count,
         name_count,
-        profile_count * (profile_count - 1) / 2 as max_pair_count,
+        case
+            when block_kind = 'name_branch_date' then probe_count * record_count
+            else cast(profile_count * (profile_count - 1) / 2 as bigint)
+        end as max_pair_count,
         block_kind <> 'name_branch_date' and name_count >= {{ var('identity_hub_min_names') }} as is_hub,
         (block_kind <> 'name_branch_date' and name_count >= {{ var('identity_hub_min_names') }})
         or (block_kind = 'name_branch_date' and record_count > {{ var('identity_max_block_size') }})
