@@ -207,14 +207,17 @@ def score_pairwise(link: str, pairs: Iterable[tuple[str, str]]) -> Score:
     def pair_count(counter: Counter) -> int:
         return sum(n * (n - 1) // 2 for n in counter.values())
 
-    return Score(link=link, truth_rows=pair_count(theirs), predicted_rows=pair_count(ours), correct=pair_count(cells))
+    return Score(
+        link=link, truth_rows=pair_count(theirs), predicted_rows=pair_count(ours), correct=pair_count(cells)
+    )
 
 
 def _customer_identity_score(target: Target, truth: Path, intermediate: str) -> Score:
     """Every current record naming a person -> customer, scored on pairs of records."""
     pairs: list[tuple[str, str]] = []
     for module, source_file, source_row, customer_id in fetch(
-        target, f"select module, _source_file, _source_row, customer_id from {intermediate}.int_customer_records"
+        target,
+        f"select module, _source_file, _source_row, customer_id from {intermediate}.int_customer_records",
     ):
         t = _truth_rows(truth, module).get((source_file, int(source_row)))
         if t is not None and t["person_id"]:
@@ -229,7 +232,8 @@ def _bad_lead_link_score(target: Target, truth: Path, intermediate: str) -> Scor
     rows = _truth_rows(truth, "bad_leads")
     pairs: list[tuple[str | None, str | None]] = []
     for source_file, source_row, quote in fetch(
-        target, f"select _source_file, _source_row, lead_status_quote_number from {intermediate}.int_bad_lead_links"
+        target,
+        f"select _source_file, _source_row, lead_status_quote_number from {intermediate}.int_bad_lead_links",
     ):
         t = rows.get((source_file, int(source_row)))
         if t is None:
@@ -237,3 +241,42 @@ def _bad_lead_link_score(target: Target, truth: Path, intermediate: str) -> Scor
         true_quote = t["lead_status_quote"] or None
         pairs.append((quote, true_quote if true_quote in lead_status_truth else None))
     return score_exact("bad_lead->lead_status", pairs)
+
+
+@dataclass
+class ComparisonLoad:
+    """How many candidate pairs identity resolution compared (int_identity_candidate_pairs)."""
+
+    records: int
+    pairs: int
+    max_pairs_of_one_record: int
+    skipped_blocks: int
+    by_kind: dict[str, int]
+
+    @property
+    def pairs_per_record(self) -> float:
+        return self.pairs / self.records if self.records else 0.0
+
+
+def identity_comparison_load(target: Target) -> ComparisonLoad:
+    intermediate = model_schema(target, "intermediate")
+    records = fetch(target, f"select count(*) from {intermediate}.int_identity_records")[0][0]
+    by_kind = dict(
+        fetch(
+            target, f"select block_kind, count(*) from {intermediate}.int_identity_candidate_pairs group by 1"
+        )
+    )
+    most = fetch(
+        target,
+        f"select coalesce(max(n), 0) from (select record_key, count(*) as n from ("
+        f"select record_key_a as record_key from {intermediate}.int_identity_candidate_pairs union all "
+        f"select record_key_b from {intermediate}.int_identity_candidate_pairs) as ends group by record_key) as per",
+    )[0][0]
+    skipped = fetch(target, f"select count(*) from {intermediate}.int_identity_blocks where is_skipped")[0][0]
+    return ComparisonLoad(
+        records=int(records),
+        pairs=sum(int(n) for n in by_kind.values()),
+        max_pairs_of_one_record=int(most),
+        skipped_blocks=int(skipped),
+        by_kind={k: int(v) for k, v in by_kind.items()},
+    )

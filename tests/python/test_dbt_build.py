@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import os
-import shutil
-import subprocess
-import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from warehouse_builds import Built, dbt, load_and_build
 
-from leadhub.config import Target, load_target
+from leadhub.config import Target
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
 
@@ -36,92 +32,15 @@ STAGED = [
     "sales_performance",
     "user_performance",
 ]
+INTERMEDIATE = sorted(p.stem for p in (ROOT / "models" / "intermediate").rglob("int_*.sql"))
 # Differ between two loads of the same files by design (ids and clock times of the load).
 PER_LOAD_COLUMNS = {"_load_id", "_loaded_at", "load_id"}
-
-
-def _env_for(engine: str, tmp: Path, pg_database: str | None) -> dict[str, str]:
-    suffix = uuid.uuid4().hex[:8]
-    env = {"LEADHUB_RAW_SCHEMA": f"raw_{suffix}", "DBT_TARGET": engine}
-    if engine == "duckdb":
-        env["LEADHUB_DUCKDB_PATH"] = str(tmp / "warehouse.duckdb")
-    else:
-        env["LEADHUB_PG_DATABASE"] = pg_database or ""
-        env["LEADHUB_PG_SCHEMA"] = f"dbt_{suffix}"
-    return env
-
-
-def dbt(args: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
-    profiles = tmp / "profiles"
-    profiles.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "profiles.yml.example", profiles / "profiles.yml")
-    full_env = dict(os.environ, **env, DBT_PROFILES_DIR=str(profiles), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    command = [
-        str(Path(sys.executable).parent / "dbt"),
-        *args,
-        "--target-path",
-        str(tmp / "target"),
-        "--log-path",
-        str(tmp / "logs"),
-    ]
-    return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=900)
-
-
-class Built:
-    def __init__(self, engine: str, env: dict[str, str], tmp: Path, result: subprocess.CompletedProcess[str]):
-        self.engine, self.env, self.tmp, self.result = engine, env, tmp, result
-
-    @property
-    def target(self) -> Target:
-        with pytest.MonkeyPatch.context() as mp:
-            for k, v in self.env.items():
-                mp.setenv(k, v)
-            return load_target(self.engine, ROOT / "profiles.yml.example")
-
-    @property
-    def schema(self) -> str:
-        return "main" if self.engine == "duckdb" else self.env["LEADHUB_PG_SCHEMA"]
-
-    @property
-    def staging(self) -> str:
-        return f"{self.schema}_staging"
-
-    @property
-    def intermediate(self) -> str:
-        return f"{self.schema}_intermediate"
-
-    def rows(self, relation: str) -> tuple[list[str], list[tuple]]:
-        target = self.target
-        sql = f"select * from {relation}"
-        if target.type == "duckdb":
-            import duckdb
-
-            with duckdb.connect(str(target.duckdb_path), read_only=True) as con:
-                cur = con.execute(sql)
-                return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
-        from leadhub.load.warehouse import postgres_connection
-
-        with postgres_connection(target) as conn:
-            cur = conn.execute(sql)
-            return [d.name for d in cur.description], [tuple(r) for r in cur.fetchall()]
-
-
-def _load_and_build(engine: str, tmp: Path, pg_database: str | None) -> Built:
-    env = _env_for(engine, tmp, pg_database)
-    with pytest.MonkeyPatch.context() as mp:
-        for k, v in env.items():
-            mp.setenv(k, v)
-        target = load_target(engine, ROOT / "profiles.yml.example")
-        wh = connect(target)
-        Loader(wh).load([SAMPLE / "exports"])
-        wh.close()
-    return Built(engine, env, tmp, dbt(["build"], env, tmp))
 
 
 @pytest.fixture(scope="module")
 def warehouses(tmp_path_factory, pg_database) -> Iterator[dict[str, Built]]:
     yield {
-        engine: _load_and_build(engine, tmp_path_factory.mktemp(f"build-{engine}"), pg_database)
+        engine: load_and_build(engine, tmp_path_factory.mktemp(f"build-{engine}"), pg_database)
         for engine in ("duckdb", "postgres")
     }
 
@@ -158,11 +77,8 @@ def _table(built: Built, relation: str) -> tuple[list[str], list[tuple[str, ...]
     + [f"stg_crm__{m}_history" for m in STAGED]
     + [
         "stg_crm__value_issues",
-        "int_branch_variants",
-        "int_branches",
-        "int_lead_source_variants",
-        "int_lead_sources",
-    ],
+    ]
+    + INTERMEDIATE,
 )
 def test_models_are_identical_on_duckdb_and_postgres(warehouses: dict[str, Built], relation: str) -> None:
     duck_cols, duck_rows = _table(warehouses["duckdb"], relation)
@@ -199,20 +115,26 @@ def test_branch_and_lead_source_mapping_against_ground_truth(
     assert sales.precision >= 0.99 and sales.recall >= 0.97, sales.as_dict()
 
 
-def test_every_staging_column_is_documented(warehouses: dict[str, Built]) -> None:
-    doc = yaml.safe_load((ROOT / "models/staging/crm/_crm__models.yml").read_text(encoding="utf-8"))
-    documented = {m["name"]: [c["name"] for c in m["columns"]] for m in doc["models"]}
+@pytest.mark.parametrize("layer", ["staging", "intermediate"])
+def test_every_model_and_column_is_documented(warehouses: dict[str, Built], layer: str) -> None:
+    """Each model of the layer is in a yml with a description, and its columns are exactly the documented ones."""
     built = warehouses["duckdb"]
-    for name, columns in documented.items():
-        actual, _ = built.rows(f"{built.staging}.{name} limit 0")
-        assert sorted(actual) == sorted(columns), name
-        model = next(m for m in doc["models"] if m["name"] == name)
+    documented: dict[str, dict] = {}
+    for path in (ROOT / "models" / layer).rglob("_*__models.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8"))["models"]:
+            documented[model["name"]] = model
+    on_disk = {p.stem for p in (ROOT / "models" / layer).rglob("*.sql")}
+    assert on_disk == set(documented), on_disk ^ set(documented)
+    schema = built.staging if layer == "staging" else built.intermediate
+    for name, model in documented.items():
+        actual, _ = built.rows(f"{schema}.{name} limit 0")
+        assert sorted(actual) == sorted(c["name"] for c in model["columns"]), name
         assert model.get("description") and all(c.get("description") for c in model["columns"]), name
 
 
 def test_snapshot_keeps_status_history_across_runs(tmp_path: Path, pg_database: str) -> None:
     """A newer export that changes a lead's status adds a snapshot version; the old one is closed."""
-    built = _load_and_build("duckdb", tmp_path, None)
+    built = load_and_build("duckdb", tmp_path, None)
     assert built.result.returncode == 0, built.result.stdout[-3000:]
     _, rows = built.rows(f"{built.staging}.stg_crm__lead_status")
     quote = rows[0][0]

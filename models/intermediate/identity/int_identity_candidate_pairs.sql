@@ -54,13 +54,27 @@ distinct_profiles as (
 ),
 
 -- how many different full first names in the block an initial could stand for
+initial_names as (
+    select
+        block_kind,
+        block_value,
+        substr(first_key, 1, 1) as initial,
+        count(distinct first_canonical) as names_for_initial
+    from distinct_profiles
+    where length(first_key) > 1
+    group by block_kind, block_value, substr(first_key, 1, 1)
+),
+
 profiles as (
     select
         distinct_profiles.*,
-        count(distinct case when length(first_key) > 1 then first_canonical end) over (
-            partition by block_kind, block_value, substr(first_key, 1, 1)
-        ) as names_for_initial
+        coalesce(initial_names.names_for_initial, 0) as names_for_initial
     from distinct_profiles
+    left join initial_names
+        on
+            distinct_profiles.block_kind = initial_names.block_kind
+            and distinct_profiles.block_value = initial_names.block_value
+            and substr(distinct_profiles.first_key, 1, 1) = initial_names.initial
 ),
 
 contact_pairs as (

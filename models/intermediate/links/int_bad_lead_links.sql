@@ -83,7 +83,7 @@ final as (
         bad_lead_customers.customer_id,
         ranked.quote_number as lead_status_quote_number,
         coalesce(ranked.candidate_count, 0) as candidate_count,
-        round(ranked.minutes_apart / 1440.0, 2) as days_apart,
+        cast(ranked.minutes_apart as bigint) as minutes_apart,
         ranked.is_same_branch,
         case
             when ranked.quote_number is not null then 'linked'
