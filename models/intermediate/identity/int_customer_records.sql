@@ -2,7 +2,7 @@
     Every record that names a person with the customer it resolved to, and how it joined
     that customer: the strongest edge touching it (highest confidence, then the smaller
     record key). The customer's anchor record (its first) has no merge entry; every other
-    record has one: method, confidence, the record it matched, when (the export time of the
+    record has one: match_method, confidence, the record it matched, when (the export time of the
     record) and by whom (the rule, or the person who decided a manual merge).
 #}
 with
@@ -23,7 +23,7 @@ touching as (
     select
         record_key_a as record_key,
         record_key_b as matched_record_key,
-        method,
+        match_method,
         confidence,
         merged_by
     from edges
@@ -31,7 +31,7 @@ touching as (
     select
         record_key_b as record_key,
         record_key_a as matched_record_key,
-        method,
+        match_method,
         confidence,
         merged_by
     from edges
@@ -42,7 +42,7 @@ strongest as (
         *,
         row_number() over (
             partition by record_key
-            order by confidence desc, matched_record_key asc, method asc
+            order by confidence desc, matched_record_key asc, match_method asc
         ) as strength_rank
     from touching
 ),
@@ -62,13 +62,13 @@ final as (
         records.event_at,
         clusters.is_anchor,
         clusters.customer_record_count,
-        case when not clusters.is_anchor then strongest.method end as merge_method,
+        records._source_file,
+        records._source_row,
+        case when not clusters.is_anchor then strongest.match_method end as merge_method,
         case when not clusters.is_anchor then strongest.confidence end as merge_confidence,
         case when not clusters.is_anchor then strongest.matched_record_key end as matched_record_key,
         case when not clusters.is_anchor then strongest.merged_by end as merged_by,
-        case when not clusters.is_anchor then records._exported_at end as merged_at,
-        records._source_file,
-        records._source_row
+        case when not clusters.is_anchor then records._exported_at end as merged_at
     from records
     inner join clusters
         on records.record_key = clusters.record_key

@@ -10,18 +10,18 @@ customer_records as (
 ),
 
 {% for attribute in ['customer_name', 'email', 'phone'] %}
-{{ attribute }}_choice as (
-    select
-        customer_id,
-        {{ attribute }},
-        row_number() over (
-            partition by customer_id
-            order by count(*) desc, {{ attribute }} asc
-        ) as preference
-    from customer_records
-    where {{ attribute }} is not null
-    group by customer_id, {{ attribute }}
-),
+    {{ attribute }}_choice as (
+        select
+            customer_id,
+            {{ attribute }},
+            row_number() over (
+                partition by customer_id
+                order by count(*) desc, {{ attribute }} asc
+            ) as preference
+        from customer_records
+        where {{ attribute }} is not null
+        group by customer_id, {{ attribute }}
+    ),
 
 {% endfor %}
 totals as (

@@ -20,25 +20,25 @@ records as (
 ),
 
 contact_keys as (
-{%- for kind, column in [('email', 'email'), ('phone', 'phone'), ('address', 'street_key')] %}
-    select
-        '{{ kind }}' as block_kind,
-        {{ column }} as block_value,
-        record_key,
-        quote_number,
-        first_key,
-        first_canonical,
-        last_key,
-        email,
-        phone,
-        event_at,
-        false as is_probe
-    from records
-    where {{ column }} is not null
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-{%- endfor %}
+    {%- for kind, column in [('email', 'email'), ('phone', 'phone'), ('address', 'street_key')] %}
+        select
+            '{{ kind }}' as block_kind,
+            {{ column }} as block_value,
+            record_key,
+            quote_number,
+            first_key,
+            first_canonical,
+            last_key,
+            email,
+            phone,
+            event_at,
+            false as is_probe
+        from records
+        where {{ column }} is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 timed as (
@@ -66,6 +66,20 @@ bucket_offsets as (
     select 1 as bucket_offset
 ),
 
+-- every record is a member of its own bucket; one without a quote probes three
+bucket_roles as (
+    select
+        bucket_offset,
+        false as is_probe
+    from bucket_offsets
+    where bucket_offset = 0
+    union all
+    select
+        bucket_offset,
+        true as is_probe
+    from bucket_offsets
+),
+
 name_keys as (
     select
         'name_branch_date' as block_kind,
@@ -82,19 +96,7 @@ name_keys as (
         timed.event_at,
         bucket_offsets.is_probe
     from timed
-    inner join (
-        -- every record is a member of its own bucket; one without a quote probes three
-        select
-            bucket_offset,
-            false as is_probe
-        from bucket_offsets
-        where bucket_offset = 0
-        union all
-        select
-            bucket_offset,
-            true as is_probe
-        from bucket_offsets
-    ) as bucket_offsets
+    inner join bucket_roles as bucket_offsets
         on not bucket_offsets.is_probe or timed.quote_number is null
 ),
 

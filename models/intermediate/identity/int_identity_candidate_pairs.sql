@@ -195,9 +195,9 @@ final as (
         first_key_b,
         last_key_a,
         last_key_b,
+        is_contact_contradicting,
         coalesce(is_first_name_compatible, false) as is_first_name_compatible,
         coalesce(is_last_name_compatible, false) as is_last_name_compatible,
-        is_contact_contradicting,
         (
             coalesce(is_first_name_compatible and is_last_name_compatible, false)
             or is_name_missing

@@ -79,9 +79,9 @@ anchors as (
 final as (
     select
         ranked.record_key,
-        md5('customer:' || anchors.anchor_record_key) as customer_id,
         anchors.anchor_record_key,
         ranked.component_size as customer_record_count,
+        md5('customer:' || anchors.anchor_record_key) as customer_id,
         ranked.record_key = anchors.anchor_record_key as is_anchor
     from ranked
     inner join anchors

@@ -43,7 +43,7 @@ quote_edges as (
     select
         record_key as record_key_a,
         min(record_key) over (partition by quote_number) as record_key_b,
-        'quote' as method,
+        'quote' as match_method,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from records
     where quote_number is not null
@@ -53,7 +53,7 @@ profile_edges as (
     select
         block_keys.record_key as record_key_a,
         block_keys.profile_anchor_key as record_key_b,
-        block_keys.block_kind as method,
+        block_keys.block_kind as match_method,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from block_keys
     inner join blocks
@@ -72,7 +72,7 @@ pair_edges as (
         case
             when block_kind = 'name_branch_date' then block_kind
             else block_kind || '_name_variant'
-        end as method,
+        end as match_method,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from candidate_pairs
     where is_match
@@ -107,7 +107,7 @@ manual_edges as (
     select
         record_key as record_key_a,
         other_record_key as record_key_b,
-        'manual' as method,
+        'manual' as match_method,
         decided_by
     from decisions
     where lower(decision) = 'merge'
@@ -123,12 +123,12 @@ final as (
     select distinct
         all_edges.record_key_a,
         all_edges.record_key_b,
-        all_edges.method,
+        all_edges.match_method,
         rules.confidence,
-        coalesce(all_edges.decided_by, all_edges.method) as merged_by
+        coalesce(all_edges.decided_by, all_edges.match_method) as merged_by
     from all_edges
     inner join rules
-        on all_edges.method = rules.method
+        on all_edges.match_method = rules.match_method
     where rules.enabled
 )
 

@@ -189,7 +189,6 @@ final as (
         keyed.customer_name,
         keyed.name_key,
         keyed.first_key,
-        coalesce(canonical_first_names.first_name, keyed.first_key) as first_canonical,
         keyed.last_key,
         keyed.email,
         keyed.phone,
@@ -198,7 +197,8 @@ final as (
         keyed.event_at,
         keyed._source_file,
         keyed._source_row,
-        keyed._exported_at
+        keyed._exported_at,
+        coalesce(canonical_first_names.first_name, keyed.first_key) as first_canonical
     from keyed
     left join canonical_first_names
         on keyed.first_key = canonical_first_names.nickname

@@ -82,16 +82,16 @@ final as (
         bad_lead_customers.bad_lead_key,
         bad_lead_customers.customer_id,
         ranked.quote_number as lead_status_quote_number,
-        coalesce(ranked.candidate_count, 0) as candidate_count,
         cast(ranked.minutes_apart as bigint) as minutes_apart,
         ranked.is_same_branch,
+        bad_lead_customers._source_file,
+        bad_lead_customers._source_row,
+        coalesce(ranked.candidate_count, 0) as candidate_count,
         case
             when ranked.quote_number is not null then 'linked'
             when customer_leads.lead_status_count is not null then 'no_lead_status_near'
             else 'customer_has_no_lead_status'
-        end as link_status,
-        bad_lead_customers._source_file,
-        bad_lead_customers._source_row
+        end as link_status
     from bad_lead_customers
     left join ranked
         on bad_lead_customers.bad_lead_key = ranked.bad_lead_key and ranked.preference = 1

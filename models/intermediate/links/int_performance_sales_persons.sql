@@ -30,7 +30,7 @@ sales_persons as (
 performance_rows as (
     select
         'sales_performance' as module,
-        performance_key as performance_key,
+        performance_key,
         sales_person_name as name_as_written,
         cast(period_start as {{ dbt.type_string() }}) || '/' || cast(period_end as {{ dbt.type_string() }})
             as period_key,
@@ -52,10 +52,10 @@ resolved as (
     select
         performance_rows.*,
         variants.sales_person_id,
-        coalesce(variants.resolution, 'unmatched') as resolution,
         variants.name_key,
         variants.first_name,
-        variants.last_name
+        variants.last_name,
+        coalesce(variants.resolution, 'unmatched') as resolution
     from performance_rows
     left join variants
         on performance_rows.name_as_written = variants.variant
@@ -133,14 +133,14 @@ final as (
         resolved.period_key,
         resolved.sales_person_id,
         resolved.resolution,
-        resolved.sales_person_id is null as is_orphan,
         closest.closest_candidates,
+        resolved._source_file,
+        resolved._source_row,
+        resolved.sales_person_id is null as is_orphan,
         resolved.sales_person_id is not null
         and count(*) over (
             partition by resolved.module, resolved.period_key, resolved.sales_person_id
-        ) > 1 as is_duplicate_link,
-        resolved._source_file,
-        resolved._source_row
+        ) > 1 as is_duplicate_link
     from resolved
     left join closest
         on

@@ -297,7 +297,10 @@ fuzzy_pairs as (
             and substr(parts.last_name, 1, 1) = substr(anchors.last_name, 1, 1)
     where
         length(parts.last_name) >= 2
-        and not exists (select 1 from rule_resolved as r where r.variant = parts.variant)
+        and not exists (
+            select 1 from rule_resolved as r
+            where r.variant = parts.variant
+        )
 ),
 
 fuzzy_fits as (
