@@ -1,6 +1,7 @@
 """`make bench SCALE=1`: time generate, load and dbt build on DuckDB and PostgreSQL.
 
-Prints seconds and rows/s per step. The warehouse of each run is fresh: a new DuckDB file
+Prints seconds and rows/s per step (dbt per layer), then the resolved links scored against
+the generator's ground truth and the identity comparison load. The warehouse of each run is fresh: a new DuckDB file
 under bench/, and a dropped-and-recreated PostgreSQL database ``leadhub_bench``.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from leadhub.config import PROJECT_ROOT, load_target
+from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.loader import Loader
@@ -32,13 +34,21 @@ def _fresh_postgres() -> None:
         conn.execute(f"create database {BENCH_DB}")
 
 
-def _dbt_build(target: str, workdir: Path) -> float:
+# dbt build in layer order: each step's seconds are that layer's models and their tests.
+LAYERS = (
+    ("dbt staging", ["--exclude", "path:models/intermediate+"]),
+    ("dbt intermediate", ["--select", "path:models/intermediate"]),
+)
+
+
+def _dbt_build(target: str, workdir: Path, selection: list[str]) -> float:
     dbt = str(Path(sys.executable).parent / "dbt")
     t0 = time.perf_counter()
     result = subprocess.run(
         [
             dbt,
             "build",
+            *selection,
             "--target",
             target,
             "--target-path",
@@ -73,6 +83,7 @@ def main(scale: float, seed: int, targets: str) -> None:
     click.echo(f"generated {summary.total_rows:,} rows in {results[-1][2]:.1f}s", err=True)
 
     reports: list[tuple[str, list, list]] = []
+    evaluations: list[tuple[str, list[Score], ComparisonLoad]] = []
     for name in targets.split(","):
         os.environ["DBT_TARGET"] = name
         if name == "duckdb":
@@ -90,13 +101,18 @@ def main(scale: float, seed: int, targets: str) -> None:
         rows = report.total("rows_loaded") + report.total("rows_rejected")
         results.append(("load", name, seconds, rows))
         click.echo(f"loaded {rows:,} rows into {name} in {seconds:.1f}s", err=True)
-        results.append(("dbt build", name, _dbt_build(name, root), rows))
+        for step, selection in LAYERS:
+            results.append((step, name, _dbt_build(name, root, selection), rows))
+            click.echo(f"{step} on {name} in {results[-1][2]:.1f}s", err=True)
         reports.append((name, staging_accounting(target), normalization_shares(target)))
+        evaluations.append(
+            (name, evaluate(target, root / "data" / "truth"), identity_comparison_load(target))
+        )
 
     click.echo(f"\nleadhub bench, scale {scale:g} (seed {seed}), {os.cpu_count()} cores")
-    click.echo(f"{'step':<12} {'target':<10} {'seconds':>9} {'rows':>11} {'rows/s':>10}")
+    click.echo(f"{'step':<18} {'target':<10} {'seconds':>9} {'rows':>11} {'rows/s':>10}")
     for step, name, seconds, rows in results:
-        click.echo(f"{step:<12} {name:<10} {seconds:>9.1f} {rows:>11,} {rows / seconds:>10,.0f}")
+        click.echo(f"{step:<18} {name:<10} {seconds:>9.1f} {rows:>11,} {rows / seconds:>10,.0f}")
     for name, accounting, shares in reports:
         click.echo(f"\nstaging on {name}: raw rows = current + superseded + rejected")
         for module, raw, current, superseded, rejected in accounting:
@@ -105,6 +121,24 @@ def main(scale: float, seed: int, targets: str) -> None:
         for kind, present, normalized in shares:
             share = normalized / present if present else 1.0
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
+    for name, scores, load in evaluations:
+        _print_evaluation(name, scores, load)
+
+
+def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> None:
+    click.echo(f"\nresolution against ground truth on {name}")
+    click.echo(f"  {'link':<26} {'truth':>10} {'resolved':>10} {'precision':>10} {'recall':>8} {'f1':>7}")
+    for s in scores:
+        click.echo(
+            f"  {s.link:<26} {s.truth_rows:>10,} {s.predicted_rows:>10,} "
+            f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
+        )
+    kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(load.by_kind.items()))
+    click.echo(
+        f"  identity comparisons: {load.pairs:,} candidate pairs for {load.records:,} records "
+        f"({load.pairs_per_record:.2f} per record, at most {load.max_pairs_of_one_record} for one record; "
+        f"{load.skipped_blocks} blocks skipped as hubs or oversized): {kinds}"
+    )
 
 
 if __name__ == "__main__":
