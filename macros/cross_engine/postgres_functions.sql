@@ -95,3 +95,19 @@
 {% macro postgres__materialized() -%}
     materialized
 {%- endmacro %}
+
+{#
+    session_tuning(): a pre-hook of the heavy layers. On PostgreSQL it raises work_mem for
+    the model's session (var postgres_work_mem) so that joins and aggregates over a million
+    keys hash in memory instead of sorting to disk; nothing elsewhere.
+#}
+{% macro session_tuning() -%}
+    {{ return(adapter.dispatch('session_tuning', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__session_tuning() -%}
+{%- endmacro %}
+
+{% macro postgres__session_tuning() -%}
+    set work_mem = '{{ var("postgres_work_mem") }}'
+{%- endmacro %}

@@ -2,11 +2,16 @@
     Connected components of the identity graph: one row per record with the customer it
     belongs to.
 
-    The component is found by a recursive walk over the edges in both directions (every
-    record learns the smallest record key it can reach). customer_id is the md5 of the
-    component's anchor record: its earliest record (by event time, then key). It does not
-    change between rebuilds while that person's records do not change (new, later records
-    keep it), and a record of its own keeps its own id.
+    1. var identity_label_rounds rounds of label propagation (every record takes the smallest
+       key among itself and its neighbours' labels) shrink the graph cheaply: records sharing
+       a label are already known to be connected.
+    2. The graph of labels (an edge between the labels of an edge's two records, where they
+       still differ) is finished by a recursive walk: every label learns the smallest label
+       it can reach. That walk is exact whatever the rounds left over, and small.
+
+    customer_id is the md5 of the component's anchor record: its earliest record (by event
+    time, then key). It does not change between rebuilds while that person's records do not
+    change (new, later records keep it), and a record of its own keeps its own id.
 #}
 with recursive
 
@@ -23,35 +28,81 @@ undirected as (
         record_key_a as record_key,
         record_key_b as neighbour_key
     from edges
-    union
+    union all
     select
         record_key_b as record_key,
         record_key_a as neighbour_key
     from edges
 ),
 
--- every record reaches the smaller keys of its component; a label only moves to larger keys
-reach (record_key, root_key) as (
+labels_0 as (
     select
         record_key,
-        record_key as root_key
+        record_key as label
     from records
+),
+
+{% for round in range(1, var('identity_label_rounds') + 1) %}
+labels_{{ round }} as (
+    select
+        labels.record_key,
+        least(labels.label, coalesce(min(neighbours.label), labels.label)) as label
+    from labels_{{ round - 1 }} as labels
+    left join undirected
+        on labels.record_key = undirected.record_key
+    left join labels_{{ round - 1 }} as neighbours
+        on undirected.neighbour_key = neighbours.record_key
+    group by labels.record_key, labels.label
+),
+
+{% endfor %}
+propagated as (
+    select * from labels_{{ var('identity_label_rounds') }}
+),
+
+label_edges as (
+    select distinct
+        a.label,
+        b.label as neighbour_label
+    from undirected
+    inner join propagated as a
+        on undirected.record_key = a.record_key
+    inner join propagated as b
+        on undirected.neighbour_key = b.record_key
+    where a.label <> b.label
+),
+
+-- every label reaches the smaller labels of its component; a root only moves to larger labels
+reach (label, root_label) as (
+    select distinct
+        label,
+        label as root_label
+    from label_edges
     union
     select
-        undirected.neighbour_key as record_key,
-        reach.root_key
+        label_edges.neighbour_label as label,
+        reach.root_label
     from reach
-    inner join undirected
-        on reach.record_key = undirected.record_key
-    where reach.root_key < undirected.neighbour_key
+    inner join label_edges
+        on reach.label = label_edges.label
+    where reach.root_label < label_edges.neighbour_label
+),
+
+label_roots as (
+    select
+        label,
+        min(root_label) as root_label
+    from reach
+    group by label
 ),
 
 components as (
     select
-        record_key,
-        min(root_key) as component_key
-    from reach
-    group by record_key
+        propagated.record_key,
+        coalesce(label_roots.root_label, propagated.label) as component_key
+    from propagated
+    left join label_roots
+        on propagated.label = label_roots.label
 ),
 
 ranked as (
