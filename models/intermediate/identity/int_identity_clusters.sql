@@ -38,22 +38,22 @@ undirected as (
 labels_0 as (
     select
         record_key,
-        record_key as label
+        record_key as node_label
     from records
 ),
 
 {% for round in range(1, var('identity_label_rounds') + 1) %}
-labels_{{ round }} as (
-    select
-        labels.record_key,
-        least(labels.label, coalesce(min(neighbours.label), labels.label)) as label
-    from labels_{{ round - 1 }} as labels
-    left join undirected
-        on labels.record_key = undirected.record_key
-    left join labels_{{ round - 1 }} as neighbours
-        on undirected.neighbour_key = neighbours.record_key
-    group by labels.record_key, labels.label
-),
+    labels_{{ round }} as (
+        select
+            labels.record_key,
+            least(labels.node_label, coalesce(min(neighbours.node_label), labels.node_label)) as node_label
+        from labels_{{ round - 1 }} as labels
+        left join undirected
+            on labels.record_key = undirected.record_key
+        left join labels_{{ round - 1 }} as neighbours
+            on undirected.neighbour_key = neighbours.record_key
+        group by labels.record_key, labels.node_label
+    ),
 
 {% endfor %}
 propagated as (
@@ -62,47 +62,47 @@ propagated as (
 
 label_edges as (
     select distinct
-        a.label,
-        b.label as neighbour_label
+        a.node_label,
+        b.node_label as neighbour_label
     from undirected
     inner join propagated as a
         on undirected.record_key = a.record_key
     inner join propagated as b
         on undirected.neighbour_key = b.record_key
-    where a.label <> b.label
+    where a.node_label <> b.node_label
 ),
 
--- every label reaches the smaller labels of its component; a root only moves to larger labels
-reach (label, root_label) as (
+-- every node_label reaches the smaller labels of its component; a root only moves to larger labels
+reach (node_label, root_label) as (
     select distinct
-        label,
-        label as root_label
+        node_label,
+        node_label as root_label
     from label_edges
     union
     select
-        label_edges.neighbour_label as label,
+        label_edges.neighbour_label as node_label,
         reach.root_label
     from reach
     inner join label_edges
-        on reach.label = label_edges.label
+        on reach.node_label = label_edges.node_label
     where reach.root_label < label_edges.neighbour_label
 ),
 
 label_roots as (
     select
-        label,
+        node_label,
         min(root_label) as root_label
     from reach
-    group by label
+    group by node_label
 ),
 
 components as (
     select
         propagated.record_key,
-        coalesce(label_roots.root_label, propagated.label) as component_key
+        coalesce(label_roots.root_label, propagated.node_label) as component_key
     from propagated
     left join label_roots
-        on propagated.label = label_roots.label
+        on propagated.node_label = label_roots.node_label
 ),
 
 ranked as (
