@@ -43,108 +43,43 @@ nicknames as (
     select * from {{ ref('nicknames') }}
 ),
 
+{%- set string = dbt.type_string() %}
+{%- set timestamp = dbt.type_timestamp() %}
+{#- module: (natural key, quote number, CRM customer id, branch, street, event time) #}
+{%- set modules = {
+    'lead_status': ('quote_number', 'quote_number', none, 'branch_name', none, 'received_at'),
+    'booked_opportunities': (
+        'quote_number', 'quote_number', none, 'branch_name', none,
+        'cast(booked_date as ' ~ timestamp ~ ')'
+    ),
+    'lost_leads': ('quote_number', 'quote_number', none, 'branch_name', none, 'received_at'),
+    'bad_leads': ('bad_lead_key', none, none, 'branch_name', none, 'received_at'),
+    'jobs': ('job_id', 'quote_number', none, 'branch_name', 'origin_street', 'created_at_utc'),
+    'customers': ('crm_customer_id', none, 'crm_customer_id', none, 'address', 'created_at'),
+} %}
+
 records as (
-    select
-        'lead_status' as module,
-        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
-        quote_number,
-        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        branch_name,
-        cast(null as {{ dbt.type_string() }}) as street,
-        received_at as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from lead_status
-    union all
-    select
-        'booked_opportunities' as module,
-        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
-        quote_number,
-        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        branch_name,
-        cast(null as {{ dbt.type_string() }}) as street,
-        cast(booked_date as {{ dbt.type_timestamp() }}) as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from booked_opportunities
-    union all
-    select
-        'lost_leads' as module,
-        cast(quote_number as {{ dbt.type_string() }}) as natural_key,
-        quote_number,
-        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        branch_name,
-        cast(null as {{ dbt.type_string() }}) as street,
-        received_at as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from lost_leads
-    union all
-    select
-        'bad_leads' as module,
-        bad_lead_key as natural_key,
-        cast(null as {{ dbt.type_string() }}) as quote_number,
-        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        branch_name,
-        cast(null as {{ dbt.type_string() }}) as street,
-        received_at as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from bad_leads
-    union all
-    select
-        'jobs' as module,
-        cast(job_id as {{ dbt.type_string() }}) as natural_key,
-        quote_number,
-        cast(null as {{ dbt.type_string() }}) as crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        branch_name,
-        origin_street as street,
-        created_at_utc as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from jobs
-    union all
-    select
-        'customers' as module,
-        crm_customer_id as natural_key,
-        cast(null as {{ dbt.type_string() }}) as quote_number,
-        crm_customer_id,
-        customer_name,
-        customer_name_key,
-        email,
-        phone,
-        cast(null as {{ dbt.type_string() }}) as branch_name,
-        address as street,
-        created_at as event_at,
-        _source_file,
-        _source_row,
-        _exported_at
-    from customers
+    {%- for module, (key, quote, crm_id, branch, street, event) in modules.items() %}
+        select
+            '{{ module }}' as module,
+            cast({{ key }} as {{ string }}) as natural_key,
+            cast({{ quote or 'null' }} as {{ string }}) as quote_number,
+            cast({{ crm_id or 'null' }} as {{ string }}) as crm_customer_id,
+            customer_name,
+            customer_name_key,
+            email,
+            phone,
+            cast({{ branch or 'null' }} as {{ string }}) as branch_name,
+            cast({{ street or 'null' }} as {{ string }}) as street,
+            {{ event }} as event_at,
+            _source_file,
+            _source_row,
+            _exported_at
+        from {{ module }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 keyed as (
