@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from leadhub.config import PROJECT_ROOT, load_target
-from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load
+from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load, score_table
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.loader import Loader
@@ -127,12 +127,8 @@ def main(scale: float, seed: int, targets: str) -> None:
 
 def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> None:
     click.echo(f"\nresolution against ground truth on {name}")
-    click.echo(f"  {'link':<26} {'truth':>10} {'resolved':>10} {'precision':>10} {'recall':>8} {'f1':>7}")
-    for s in scores:
-        click.echo(
-            f"  {s.link:<26} {s.truth_rows:>10,} {s.predicted_rows:>10,} "
-            f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
-        )
+    for line in score_table(scores):
+        click.echo(f"  {line}")
     kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(load.by_kind.items()))
     click.echo(
         f"  identity comparisons: {load.pairs:,} candidate pairs for {load.records:,} records "

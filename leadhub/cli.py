@@ -118,6 +118,7 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     import json
 
     from leadhub.evaluate import evaluate as run
+    from leadhub.evaluate import score_table
 
     try:
         target = load_target(target_name)
@@ -127,14 +128,8 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
         return
-    click.echo(
-        f"{'link':<26} {'truth rows':>11} {'resolved':>10} {'correct':>10} {'precision':>10} {'recall':>8} {'f1':>7}"
-    )
-    for s in scores:
-        click.echo(
-            f"{s.link:<26} {s.truth_rows:>11,} {s.predicted_rows:>10,} {s.correct:>10,} "
-            f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
-        )
+    for line in score_table(scores):
+        click.echo(line)
 
 
 @main.command()

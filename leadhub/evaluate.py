@@ -95,11 +95,30 @@ def score_exact(link: str, pairs: Iterable[tuple[str | None, str | None]]) -> Sc
     )
 
 
+def score_table(scores: Iterable[Score]) -> list[str]:
+    """The scores as text lines: a header, then one line per link (cli and bench print these)."""
+    lines = [
+        f"{'link':<26} {'truth rows':>11} {'resolved':>10} {'correct':>10} {'precision':>10} {'recall':>8} {'f1':>7}"
+    ]
+    for s in scores:
+        lines.append(
+            f"{s.link:<26} {s.truth_rows:>11,} {s.predicted_rows:>10,} {s.correct:>10,} "
+            f"{s.precision:>10.4f} {s.recall:>8.4f} {s.f1:>7.4f}"
+        )
+    return lines
+
+
 @functools.lru_cache(maxsize=16)
 def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str]]:
     """Truth per (file, row) of one module; read once per evaluation (cached)."""
     with (truth / f"rows_{module}.csv").open(encoding="utf-8", newline="") as fh:
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
+
+
+def _readable_quotes(truth: Path, module: str) -> set[str]:
+    """Quote numbers of the module's rows that can be read: a true link needs a row to link to
+    (not one broken on purpose)."""
+    return {t["quote_number"] for t in _truth_rows(truth, module).values()}
 
 
 def evaluate(target: Target, truth: Path) -> list[Score]:
@@ -160,8 +179,7 @@ def _sales_person_score(target: Target, truth: Path, staging: str, intermediate:
 
 def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: str) -> list[Score]:
     """lead_status -> booked opportunity and lost lead -> booked opportunity, by quote number."""
-    # A true link needs a booked opportunity row that can be read (not one broken on purpose).
-    booked_truth = {t["quote_number"] for t in _truth_rows(truth, "booked_opportunities").values()}
+    booked_truth = _readable_quotes(truth, "booked_opportunities")
     booked_ours = {
         r[0]
         for r in fetch(
@@ -227,8 +245,7 @@ def _customer_identity_score(target: Target, truth: Path, intermediate: str) -> 
 
 def _bad_lead_link_score(target: Target, truth: Path, intermediate: str) -> Score:
     """Current bad leads -> the lead_status quote of the same lead."""
-    # A true link needs a lead_status row that can be read (not one broken on purpose).
-    lead_status_truth = {t["quote_number"] for t in _truth_rows(truth, "lead_status").values()}
+    lead_status_truth = _readable_quotes(truth, "lead_status")
     rows = _truth_rows(truth, "bad_leads")
     pairs: list[tuple[str | None, str | None]] = []
     for source_file, source_row, quote in fetch(

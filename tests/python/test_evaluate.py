@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadhub.evaluate import score_mapping
+from leadhub.evaluate import Score, score_mapping, score_pairwise, score_table
 
 
 def test_a_perfect_mapping_under_other_ids_scores_one() -> None:
@@ -26,3 +26,17 @@ def test_unresolved_rows_cost_recall_and_extra_resolutions_cost_precision() -> N
     s = score_mapping("x", [("a", "1"), (None, "1"), ("a", None)])
     assert (s.truth_rows, s.predicted_rows, s.correct) == (2, 2, 1)
     assert s.precision == 0.5 and s.recall == 0.5
+
+
+def test_pairwise_scoring_counts_record_pairs_from_cluster_sizes() -> None:
+    # ours: {1,2} {3} {4,5}; truth: {1,2,3} {4} {5}
+    pairs = [("a", "x"), ("a", "x"), ("b", "x"), ("c", "y"), ("c", "z")]
+    score = score_pairwise("identity", pairs)
+    assert (score.truth_rows, score.predicted_rows, score.correct) == (3, 2, 1)
+    assert score.precision == 0.5 and abs(score.recall - 1 / 3) < 1e-9
+
+
+def test_score_table_has_a_header_and_a_line_per_link() -> None:
+    lines = score_table([Score("branch", 10, 8, 8)])
+    assert lines[0].split()[:2] == ["link", "truth"]
+    assert lines[1].split() == ["branch", "10", "8", "8", "1.0000", "0.8000", "0.8889"]
