@@ -14,3 +14,24 @@
 {% macro spark__string_agg_distinct(expr, separator) -%}
     array_join(array_sort(collect_set({{ expr }})), {{ separator }})
 {%- endmacro %}
+
+{#
+    median(expr): the 50th percentile, interpolated (percentile_cont), as a double. The
+    standard ordered-set form runs on DuckDB and PostgreSQL; Trino and Spark only have an
+    approximate or differently named percentile.
+#}
+{% macro median(expr) -%}
+    {{ return(adapter.dispatch('median', 'leadhub')(expr)) }}
+{%- endmacro %}
+
+{% macro default__median(expr) -%}
+    percentile_cont(0.5) within group (order by {{ expr }})
+{%- endmacro %}
+
+{% macro trino__median(expr) -%}
+    approx_percentile({{ expr }}, 0.5)
+{%- endmacro %}
+
+{% macro spark__median(expr) -%}
+    percentile({{ expr }}, 0.5)
+{%- endmacro %}

@@ -1,0 +1,23 @@
+{# Conversion of the leads received in each month (lead_journey.lead_month). #}
+with
+
+lead_journey as (
+    select * from {{ ref('lead_journey') }}
+),
+
+metrics as (
+    select
+        lead_month,
+        {{ leadhub.conversion_metrics() }}
+    from lead_journey
+    group by lead_month
+),
+
+final as (
+    select
+        metrics.lead_month,
+        {{ leadhub.conversion_metric_columns('metrics') }}
+    from metrics
+)
+
+select * from final

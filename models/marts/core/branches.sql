@@ -1,0 +1,44 @@
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['normalized_name'],
+    ]))
+}}
+
+with
+
+branches as (
+    select * from {{ ref('int_branches') }}
+),
+
+lookup_first_rows as (
+    select * from {{ ref('int_lookup_first_rows') }}
+),
+
+first_rows as (
+    select
+        entity_id,
+        _source_file,
+        _source_row
+    from lookup_first_rows
+    where lookup_name = 'branch'
+),
+
+final as (
+    select
+        branches.branch_id as id,
+        branches.branch_name as name,
+        branches.normalized_name,
+        branches.status,
+        branches.is_on_hold,
+        branches.is_inactive,
+        branches.is_test,
+        cast(branches.variant_count as bigint) as variant_count,
+        cast(branches.row_count as bigint) as row_count,
+        first_rows._source_file as source_file,
+        first_rows._source_row as source_row
+    from branches
+    left join first_rows
+        on branches.branch_id = first_rows.entity_id
+)
+
+select * from final

@@ -1,0 +1,105 @@
+{#
+    One row per job (current version). customer_id only for jobs whose status makes a
+    customer (var customer_job_statuses: BOOKED, CLOSED); a quoted, lost or cancelled job's
+    person is still resolved, but stays a lead.
+#}
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['customer_id', 'opportunity_status'],
+        ['sales_person_id'],
+        ['branch_id'],
+        ['lead_source_id'],
+        ['booked_opportunity_id'],
+    ]))
+}}
+
+with
+
+jobs as (
+    select * from {{ ref('stg_crm__jobs') }}
+),
+
+booked_opportunities as (
+    select * from {{ ref('stg_crm__booked_opportunities') }}
+),
+
+customer_records as (
+    select * from {{ ref('int_customer_records') }}
+),
+
+branch_variants as (
+    select * from {{ ref('int_branch_variants') }}
+),
+
+lead_source_variants as (
+    select * from {{ ref('int_lead_source_variants') }}
+),
+
+sales_person_variants as (
+    select * from {{ ref('int_sales_person_variants') }}
+),
+
+job_customers as (
+    select
+        natural_key,
+        customer_id
+    from customer_records
+    where module = 'jobs'
+),
+
+final as (
+    select
+        {{ leadhub.mart_id('jobs', 'cast(jobs.job_id as ' ~ dbt.type_string() ~ ')') }} as id,
+        jobs.job_id,
+        jobs.job_number,
+        jobs.quote_number,
+        case
+            when {{ leadhub.is_customer_job('jobs.opportunity_status') }} then job_customers.customer_id
+        end as customer_id,
+        sales_person_variants.sales_person_id,
+        branch_variants.branch_id,
+        lead_source_variants.lead_source_id,
+        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }}
+            as booked_opportunity_id,
+        jobs.opportunity_status,
+        jobs.job_date,
+        {{ leadhub.job_booked_date('jobs') }} as booked_date,
+        jobs.job_type,
+        jobs.customer_name,
+        jobs.email,
+        jobs.phone,
+        jobs.affiliate_name,
+        jobs.created_at_utc,
+        jobs.booked_at_utc,
+        jobs.hourly_rate_quoted,
+        jobs.total_estimated_cost,
+        jobs.hourly_rate_billed,
+        jobs.total_actual_cost,
+        jobs.actual_number_crew,
+        jobs.actual_number_trucks,
+        jobs.origin_address,
+        jobs.origin_city,
+        jobs.origin_state,
+        jobs.origin_zip,
+        jobs.origin_type,
+        jobs.destination_address,
+        jobs.destination_city,
+        jobs.destination_state,
+        jobs.destination_zip,
+        jobs.destination_type,
+        jobs._source_file as source_file,
+        jobs._source_row as source_row
+    from jobs
+    left join job_customers
+        on cast(jobs.job_id as {{ dbt.type_string() }}) = job_customers.natural_key
+    left join booked_opportunities
+        on jobs.quote_number = booked_opportunities.quote_number
+    left join branch_variants
+        on jobs.branch_name = branch_variants.variant
+    left join lead_source_variants
+        on jobs.referral_source = lead_source_variants.source_text
+    left join sales_person_variants
+        on jobs.sales_person_name = sales_person_variants.variant
+)
+
+select * from final

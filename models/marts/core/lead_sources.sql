@@ -1,0 +1,41 @@
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['category'],
+    ]))
+}}
+
+with
+
+lead_sources as (
+    select * from {{ ref('int_lead_sources') }}
+),
+
+lookup_first_rows as (
+    select * from {{ ref('int_lookup_first_rows') }}
+),
+
+first_rows as (
+    select
+        entity_id,
+        _source_file,
+        _source_row
+    from lookup_first_rows
+    where lookup_name = 'lead_source'
+),
+
+final as (
+    select
+        lead_sources.lead_source_id as id,
+        lead_sources.lead_source_name as name,
+        lead_sources.category,
+        lead_sources.is_mapped,
+        cast(lead_sources.variant_count as bigint) as variant_count,
+        cast(lead_sources.row_count as bigint) as row_count,
+        first_rows._source_file as source_file,
+        first_rows._source_row as source_row
+    from lead_sources
+    left join first_rows
+        on lead_sources.lead_source_id = first_rows.entity_id
+)
+
+select * from final

@@ -1,0 +1,85 @@
+{#
+    The central hub: one row per lead (quote), current version, with its booked opportunity
+    (same quote number), sales person, branch, lead source and resolved person.
+#}
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['booked_opportunity_id'],
+        ['sales_person_id'],
+        ['branch_id'],
+        ['lead_source_id'],
+        ['customer_id'],
+    ]))
+}}
+
+with
+
+lead_status as (
+    select * from {{ ref('stg_crm__lead_status') }}
+),
+
+quote_links as (
+    select * from {{ ref('int_quote_links') }}
+),
+
+customer_records as (
+    select * from {{ ref('int_customer_records') }}
+),
+
+branch_variants as (
+    select * from {{ ref('int_branch_variants') }}
+),
+
+lead_source_variants as (
+    select * from {{ ref('int_lead_source_variants') }}
+),
+
+sales_person_variants as (
+    select * from {{ ref('int_sales_person_variants') }}
+),
+
+lead_customers as (
+    select
+        natural_key,
+        customer_id
+    from customer_records
+    where module = 'lead_status'
+),
+
+final as (
+    select
+        {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as id,
+        lead_status.quote_number,
+        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
+            as booked_opportunity_id,
+        sales_person_variants.sales_person_id,
+        branch_variants.branch_id,
+        lead_source_variants.lead_source_id,
+        lead_customers.customer_id,
+        lead_status.status,
+        lead_status.received_at,
+        lead_status.time_to_contact_minutes,
+        lead_status.move_date,
+        lead_status.service_type,
+        lead_status.customer_name,
+        lead_status.email,
+        lead_status.phone,
+        quote_links.has_lost_lead,
+        quote_links.is_booked_without_opportunity,
+        quote_links.is_booked_and_lost,
+        lead_status._source_file as source_file,
+        lead_status._source_row as source_row
+    from lead_status
+    inner join quote_links
+        on lead_status.quote_number = quote_links.quote_number
+    left join lead_customers
+        on lead_status.quote_number = lead_customers.natural_key
+    left join branch_variants
+        on lead_status.branch_name = branch_variants.variant
+    left join lead_source_variants
+        on lead_status.referral_source = lead_source_variants.source_text
+    left join sales_person_variants
+        on lead_status.sales_person_name = sales_person_variants.variant
+)
+
+select * from final

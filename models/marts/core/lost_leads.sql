@@ -1,0 +1,87 @@
+{#
+    One row per lost quote (current version), with the booked opportunity of the same quote
+    (a quote both booked and lost is flagged in lead_status), its lead_status row, lead
+    source, sales person, branch and resolved person.
+#}
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['booked_opportunity_id'],
+        ['lead_source_id'],
+        ['lead_status_id'],
+        ['sales_person_id'],
+        ['branch_id'],
+        ['customer_id'],
+    ]))
+}}
+
+with
+
+lost_leads as (
+    select * from {{ ref('stg_crm__lost_leads') }}
+),
+
+quote_links as (
+    select * from {{ ref('int_quote_links') }}
+),
+
+customer_records as (
+    select * from {{ ref('int_customer_records') }}
+),
+
+branch_variants as (
+    select * from {{ ref('int_branch_variants') }}
+),
+
+lead_source_variants as (
+    select * from {{ ref('int_lead_source_variants') }}
+),
+
+sales_person_variants as (
+    select * from {{ ref('int_sales_person_variants') }}
+),
+
+lost_customers as (
+    select
+        natural_key,
+        customer_id
+    from customer_records
+    where module = 'lost_leads'
+),
+
+final as (
+    select
+        {{ leadhub.mart_id('lost_leads', 'lost_leads.quote_number') }} as id,
+        lost_leads.quote_number,
+        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
+            as booked_opportunity_id,
+        lead_source_variants.lead_source_id,
+        case
+            when quote_links.has_lead_status then {{ leadhub.mart_id('lead_status', 'lost_leads.quote_number') }}
+        end as lead_status_id,
+        sales_person_variants.sales_person_id,
+        branch_variants.branch_id,
+        lost_customers.customer_id,
+        lost_leads.lost_date,
+        lost_leads.reason,
+        lost_leads.received_at,
+        lost_leads.time_to_first_contact_minutes,
+        lost_leads.move_date,
+        lost_leads.customer_name,
+        lost_leads.email,
+        lost_leads.phone,
+        lost_leads._source_file as source_file,
+        lost_leads._source_row as source_row
+    from lost_leads
+    inner join quote_links
+        on lost_leads.quote_number = quote_links.quote_number
+    left join lost_customers
+        on lost_leads.quote_number = lost_customers.natural_key
+    left join branch_variants
+        on lost_leads.branch_name = branch_variants.variant
+    left join lead_source_variants
+        on lost_leads.referral_source = lead_source_variants.source_text
+    left join sales_person_variants
+        on lost_leads.sales_person_name = sales_person_variants.variant
+)
+
+select * from final

@@ -1,0 +1,65 @@
+{#
+    The CRM's sales person performance report: one row per sales person and period as
+    exported, linked to its sales person. An orphan (no sales person resolved) keeps a null
+    sales_person_id and lists its closest candidates.
+#}
+{{
+    config(indexes=leadhub.postgres_indexes([
+        ['sales_person_id'],
+    ]))
+}}
+
+with
+
+sales_performance as (
+    select * from {{ ref('stg_crm__sales_performance') }}
+),
+
+performance_sales_persons as (
+    select * from {{ ref('int_performance_sales_persons') }}
+),
+
+links as (
+    select
+        performance_key,
+        sales_person_id,
+        resolution,
+        is_orphan,
+        closest_candidates
+    from performance_sales_persons
+    where module = 'sales_performance'
+),
+
+final as (
+    select
+        {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key') }} as id,
+        links.sales_person_id,
+        sales_performance.sales_person_name as name,
+        links.resolution as sales_person_resolution,
+        links.is_orphan,
+        links.closest_candidates,
+        sales_performance.period_start,
+        sales_performance.period_end,
+        sales_performance.leads_received,
+        sales_performance.bad_count,
+        sales_performance.bad_pct,
+        sales_performance.sent_count,
+        sales_performance.sent_pct,
+        sales_performance.pending_count,
+        sales_performance.pending_pct,
+        sales_performance.booked_count,
+        sales_performance.booked_pct,
+        sales_performance.lost_count,
+        sales_performance.lost_pct,
+        sales_performance.cancelled_count,
+        sales_performance.cancelled_pct,
+        sales_performance.booked_total,
+        sales_performance.average_booking,
+        sales_performance._source_file as source_file,
+        sales_performance._source_row as source_row
+    from sales_performance
+    left join links
+        on sales_performance.performance_key = links.performance_key
+)
+
+select * from final

@@ -1,0 +1,35 @@
+with
+
+sales_persons as (
+    select * from {{ ref('int_sales_persons') }}
+),
+
+lookup_first_rows as (
+    select * from {{ ref('int_lookup_first_rows') }}
+),
+
+first_rows as (
+    select
+        entity_id,
+        _source_file,
+        _source_row
+    from lookup_first_rows
+    where lookup_name = 'sales_person'
+),
+
+final as (
+    select
+        sales_persons.sales_person_id as id,
+        sales_persons.sales_person_name as name,
+        sales_persons.name_key as normalized_name,
+        sales_persons.is_in_crm,
+        cast(sales_persons.variant_count as bigint) as variant_count,
+        cast(sales_persons.row_count as bigint) as row_count,
+        first_rows._source_file as source_file,
+        first_rows._source_row as source_row
+    from sales_persons
+    left join first_rows
+        on sales_persons.sales_person_id = first_rows.entity_id
+)
+
+select * from final
