@@ -38,6 +38,7 @@ def _fresh_postgres() -> None:
 LAYERS = (
     ("dbt staging", ["--exclude", "path:models/intermediate+"]),
     ("dbt intermediate", ["--select", "path:models/intermediate"]),
+    ("dbt marts", ["--select", "path:models/marts"]),
 )
 
 

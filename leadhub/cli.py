@@ -138,7 +138,7 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
 @click.option("--quiet", is_flag=True, help="Less progress output from the loader.")
 def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
     """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
-    from leadhub.warehouse_summary import print_summary, run_dbt
+    from leadhub.warehouse_summary import print_marts_headline, print_summary, run_dbt
 
     if paths:
         ctx = click.get_current_context()
@@ -155,6 +155,7 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None
     if code != 0:
         raise click.ClickException(f"dbt build failed on target {target.name} (exit {code})")
     print_summary(target, click.echo)
+    print_marts_headline(target, click.echo)
 
 
 if __name__ == "__main__":

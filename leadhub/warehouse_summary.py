@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from leadhub.config import PROJECT_ROOT, Target, profiles_path
 from leadhub.contract import MODULES
@@ -81,3 +82,58 @@ def print_summary(target: Target, echo: Callable[[str], None]) -> None:
     echo(f"values staging could not normalize (stg_crm__value_issues): {sum(int(i[2]) for i in issues):,}")
     for module, reason, n in issues[:10]:
         echo(f"  {module:<22} {int(n):>6,}  {reason}")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The marts' headline numbers: the customer base, leads by outcome, the top 5 branches."""
+
+    schema: str
+    persons: int
+    customers: int
+    outcomes: dict[str, int]
+    top_branches: list[tuple]  # (name, leads, booked, customers, conversion_rate, revenue)
+
+    @property
+    def leads(self) -> int:
+        return self.persons - self.customers
+
+    @property
+    def conversion(self) -> float:
+        return self.customers / self.persons if self.persons else 0.0
+
+
+def marts_headline(target: Target) -> Headline:
+    schema = target.settings.get("schema", "main")
+    persons, customers = fetch(
+        target,
+        f"select count(*), sum(case when lifecycle_stage = 'customer' then 1 else 0 end) from {schema}.customers",
+    )[0]
+    outcomes = fetch(target, f"select outcome, count(*) from {schema}.lead_journey group by outcome")
+    branches = fetch(
+        target,
+        "select branch_name, lead_count, booked_count, customer_count, conversion_rate, revenue "
+        f"from {schema}.conversion_by_branch where branch_id is not null "
+        "order by lead_count desc, branch_name limit 5",
+    )
+    return Headline(schema, int(persons), int(customers or 0), {k: int(v) for k, v in outcomes}, branches)
+
+
+def print_marts_headline(target: Target, echo: Callable[[str], None]) -> None:
+    h = marts_headline(target)
+    echo(
+        f"marts (schema {h.schema}): {h.persons:,} persons = {h.customers:,} customers + "
+        f"{h.leads:,} leads; {h.conversion:.1%} converted"
+    )
+    echo(
+        f"  {sum(h.outcomes.values()):,} leads in lead_journey: "
+        + ", ".join(f"{h.outcomes.get(k, 0):,} {k}" for k in ("booked", "lost", "bad", "open"))
+    )
+    echo(
+        f"  {'top branches by leads':<24} {'leads':>7} {'booked':>7} {'customers':>10} {'conversion':>11} {'revenue':>13}"
+    )
+    for name, leads, booked, custs, rate, revenue in h.top_branches:
+        echo(
+            f"  {name:<24} {int(leads):>7,} {int(booked):>7,} {int(custs):>10,} "
+            f"{float(rate or 0):>11.1%} {float(revenue or 0):>13,.2f}"
+        )

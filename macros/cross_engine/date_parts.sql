@@ -19,3 +19,23 @@
             + ({{ hour }} * 3600 + {{ minute }} * 60 + {{ second }}) * interval '1 second'
     end
 {%- endmacro %}
+
+{#
+    days_between(start_date, end_date): whole days from one date to another, as a bigint
+    (negative when end_date is earlier); null when either is null.
+#}
+{% macro days_between(start_date, end_date) -%}
+    {{ return(adapter.dispatch('days_between', 'leadhub')(start_date, end_date)) }}
+{%- endmacro %}
+
+{% macro default__days_between(start_date, end_date) -%}
+    cast(date_diff('day', {{ start_date }}, {{ end_date }}) as bigint)
+{%- endmacro %}
+
+{% macro postgres__days_between(start_date, end_date) -%}
+    cast({{ end_date }} - {{ start_date }} as bigint)
+{%- endmacro %}
+
+{% macro spark__days_between(start_date, end_date) -%}
+    cast(datediff({{ end_date }}, {{ start_date }}) as bigint)
+{%- endmacro %}

@@ -18,7 +18,7 @@
 {%- endmacro %}
 
 {% macro default__json_object_array_agg(fields, order_by) -%}
-    to_json(list(
+    to_json(array_agg(
         json_object(
             {%- for name, expr in fields.items() %}
             '{{ name }}', {{ expr }}{{ "," if not loop.last }}

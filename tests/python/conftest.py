@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from warehouse_builds import Built, load_and_build
 
 from leadhub.config import Target, load_target
 from leadhub.generate.generator import generate
@@ -58,6 +59,15 @@ def pg_database() -> str:
         conn.execute(f'drop database if exists "{TEST_PG_DATABASE}" with (force)')
         conn.execute(f'create database "{TEST_PG_DATABASE}"')
     return TEST_PG_DATABASE
+
+
+@pytest.fixture(scope="session")
+def warehouses(tmp_path_factory, pg_database) -> Iterator[dict[str, Built]]:
+    """The committed sample loaded and built (`dbt build`) once per engine for the session."""
+    yield {
+        engine: load_and_build(engine, tmp_path_factory.mktemp(f"build-{engine}"), pg_database)
+        for engine in ("duckdb", "postgres")
+    }
 
 
 @pytest.fixture

@@ -69,6 +69,14 @@ class Built:
     def intermediate(self) -> str:
         return f"{self.schema}_intermediate"
 
+    def schema_of(self, model: str) -> str:
+        """The schema a model of this project is built in (marts: the target schema itself)."""
+        if model.startswith("int_"):
+            return self.intermediate
+        if model.startswith("stg_"):
+            return self.staging
+        return self.schema
+
     def rows(self, relation: str) -> tuple[list[str], list[tuple]]:
         target = self.target
         sql = f"select * from {relation}"

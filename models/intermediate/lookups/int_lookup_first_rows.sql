@@ -21,15 +21,35 @@
     ('sales_performance', 'sales_person', 'sales_person_name'),
     ('user_performance', 'sales_person', 'user_name'),
 ] -%}
-{%- set modules = named_columns | map(attribute=0) | unique | list -%}
 with
 
-{% for module in modules -%}
-{{ module }} as (
-    select * from {{ ref('stg_crm__' ~ module ~ '_history') }}
+lead_status as (
+    select * from {{ ref('stg_crm__lead_status_history') }}
 ),
 
-{% endfor -%}
+booked_opportunities as (
+    select * from {{ ref('stg_crm__booked_opportunities_history') }}
+),
+
+lost_leads as (
+    select * from {{ ref('stg_crm__lost_leads_history') }}
+),
+
+jobs as (
+    select * from {{ ref('stg_crm__jobs_history') }}
+),
+
+bad_leads as (
+    select * from {{ ref('stg_crm__bad_leads_history') }}
+),
+
+sales_performance as (
+    select * from {{ ref('stg_crm__sales_performance_history') }}
+),
+
+user_performance as (
+    select * from {{ ref('stg_crm__user_performance_history') }}
+),
 
 branch_variants as (
     select * from {{ ref('int_branch_variants') }}
@@ -66,17 +86,17 @@ variant_entities as (
 
 named_rows as (
     {%- for module, lookup_name, column in named_columns %}
-    select
-        '{{ lookup_name }}' as lookup_name,
-        {{ column }} as variant,
-        _exported_at,
-        _source_file,
-        _source_row
-    from {{ module }}
-    where {{ column }} is not null
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ lookup_name }}' as lookup_name,
+            {{ column }} as variant,
+            _exported_at,
+            _source_file,
+            _source_row
+        from {{ module }}
+        where {{ column }} is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

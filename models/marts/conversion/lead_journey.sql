@@ -166,9 +166,9 @@ final as (
         first_job_date,
         lost_date,
         minutes_to_first_contact,
-        cast({{ dbt.datediff('received_date', 'booked_date', 'day') }} as bigint) as days_to_booking,
-        cast({{ dbt.datediff('booked_date', 'first_job_date', 'day') }} as bigint) as days_booking_to_first_job,
-        cast({{ dbt.datediff('received_date', 'lost_date', 'day') }} as bigint) as days_to_lost,
+        {{ leadhub.days_between('received_date', 'booked_date') }} as days_to_booking,
+        {{ leadhub.days_between('booked_date', 'first_job_date') }} as days_booking_to_first_job,
+        {{ leadhub.days_between('received_date', 'lost_date') }} as days_to_lost,
         customer_job_count,
         cast(coalesce(revenue, 0) as decimal(16, 2)) as revenue
     from journeys

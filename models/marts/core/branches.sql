@@ -26,7 +26,7 @@ first_rows as (
 final as (
     select
         branches.branch_id as id,
-        branches.branch_name as name,
+        branches.branch_name as name,  -- noqa: RF04
         branches.normalized_name,
         branches.status,
         branches.is_on_hold,

@@ -17,6 +17,15 @@
     ]))
 }}
 
+{%- set merge_entry = {
+    'record_key': 'record_key',
+    'matched_record_key': 'matched_record_key',
+    'method': 'merge_method',
+    'confidence': 'merge_confidence',
+    'merged_at': 'cast(merged_at as ' ~ dbt.type_string() ~ ')',
+    'merged_by': 'merged_by',
+} %}
+
 with
 
 customers as (
@@ -119,18 +128,11 @@ customer_bookings as (
     group by customer_id
 ),
 
-merges as (
+merge_entries as (
     select
         customer_id,
         count(*) as merge_count,
-        {{ leadhub.json_object_array_agg({
-            'record_key': 'record_key',
-            'matched_record_key': 'matched_record_key',
-            'method': 'merge_method',
-            'confidence': 'merge_confidence',
-            'merged_at': 'cast(merged_at as ' ~ dbt.type_string() ~ ')',
-            'merged_by': 'merged_by',
-        }, 'merged_at, record_key') }} as merge_history
+        {{ leadhub.json_object_array_agg(merge_entry, 'merged_at, record_key') }} as merge_history
     from customer_records
     where merge_method is not null
     group by customer_id
@@ -172,8 +174,8 @@ final as (
         cast(coalesce(customer_jobs.lifetime_revenue, 0) as decimal(16, 2)) as lifetime_revenue,
         cast(customers.record_count as bigint) as record_count,
         cast(customers.module_count as bigint) as module_count,
-        coalesce(merges.merge_count, 0) as merge_count,
-        coalesce(merges.merge_history, {{ leadhub.empty_json_array() }}) as merge_history,
+        coalesce(merge_entries.merge_count, 0) as merge_count,
+        coalesce(merge_entries.merge_history, {{ leadhub.empty_json_array() }}) as merge_history,
         customers.weakest_merge_confidence,
         customers.first_seen_at,
         customers.last_seen_at,
@@ -190,8 +192,8 @@ final as (
         on customers.customer_id = customer_jobs.customer_id
     left join customer_bookings
         on customers.customer_id = customer_bookings.customer_id
-    left join merges
-        on customers.customer_id = merges.customer_id
+    left join merge_entries
+        on customers.customer_id = merge_entries.customer_id
     left join anchors
         on customers.customer_id = anchors.customer_id
 )

@@ -26,7 +26,7 @@ first_rows as (
 final as (
     select
         lead_sources.lead_source_id as id,
-        lead_sources.lead_source_name as name,
+        lead_sources.lead_source_name as name,  -- noqa: RF04
         lead_sources.category,
         lead_sources.is_mapped,
         cast(lead_sources.variant_count as bigint) as variant_count,

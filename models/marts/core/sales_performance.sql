@@ -34,7 +34,7 @@ final as (
     select
         {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key') }} as id,
         links.sales_person_id,
-        sales_performance.sales_person_name as name,
+        sales_performance.sales_person_name as name,  -- noqa: RF04
         links.resolution as sales_person_resolution,
         links.is_orphan,
         links.closest_candidates,

@@ -20,7 +20,7 @@ first_rows as (
 final as (
     select
         sales_persons.sales_person_id as id,
-        sales_persons.sales_person_name as name,
+        sales_persons.sales_person_name as name,  -- noqa: RF04
         sales_persons.name_key as normalized_name,
         sales_persons.is_in_crm,
         cast(sales_persons.variant_count as bigint) as variant_count,

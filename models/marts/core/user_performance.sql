@@ -34,7 +34,7 @@ final as (
     select
         {{ leadhub.mart_id('user_performance', 'user_performance.user_key') }} as id,
         links.sales_person_id,
-        user_performance.user_name as name,
+        user_performance.user_name as name,  -- noqa: RF04
         links.resolution as sales_person_resolution,
         links.is_orphan,
         links.closest_candidates,
