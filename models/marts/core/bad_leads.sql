@@ -23,21 +23,27 @@ bad_lead_links as (
     select * from {{ ref('int_bad_lead_links') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
+record_links as (
+    select * from {{ ref('int_record_links') }}
 ),
 
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
+links as (
+    select
+        natural_key,
+        customer_id,
+        branch_id,
+        lead_source_id
+    from record_links
+    where module = 'bad_leads'
 ),
 
 final as (
     select
         {{ leadhub.mart_id('bad_leads', 'bad_leads.bad_lead_key') }} as id,
-        bad_lead_links.customer_id,
+        links.customer_id,
         {{ leadhub.mart_id('lead_status', 'bad_lead_links.lead_status_quote_number') }} as lead_status_id,
-        lead_source_variants.lead_source_id,
-        branch_variants.branch_id,
+        links.lead_source_id,
+        links.branch_id,
         coalesce(bad_lead_links.link_status, 'no_customer') as lead_status_link,
         bad_leads.received_at,
         bad_leads.move_date,
@@ -51,10 +57,8 @@ final as (
     from bad_leads
     left join bad_lead_links
         on bad_leads.bad_lead_key = bad_lead_links.bad_lead_key
-    left join branch_variants
-        on bad_leads.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on bad_leads.provider_name = lead_source_variants.source_text
+    left join links
+        on bad_leads.bad_lead_key = links.natural_key
 )
 
 select * from final

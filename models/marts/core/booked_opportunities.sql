@@ -22,27 +22,18 @@ lead_status as (
     select * from {{ ref('stg_crm__lead_status') }}
 ),
 
-customer_records as (
-    select * from {{ ref('int_customer_records') }}
+record_links as (
+    select * from {{ ref('int_record_links') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
-),
-
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
-booked_customers as (
+links as (
     select
         natural_key,
-        customer_id
-    from customer_records
+        customer_id,
+        branch_id,
+        lead_source_id,
+        sales_person_id
+    from record_links
     where module = 'booked_opportunities'
 ),
 
@@ -50,10 +41,10 @@ final as (
     select
         {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }} as id,
         booked_opportunities.quote_number,
-        booked_customers.customer_id,
-        sales_person_variants.sales_person_id,
-        branch_variants.branch_id,
-        lead_source_variants.lead_source_id,
+        links.customer_id,
+        links.sales_person_id,
+        links.branch_id,
+        links.lead_source_id,
         {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as lead_status_id,
         booked_opportunities.status,
         booked_opportunities.booked_date,
@@ -70,16 +61,10 @@ final as (
         booked_opportunities._source_file as source_file,
         booked_opportunities._source_row as source_row
     from booked_opportunities
-    left join booked_customers
-        on booked_opportunities.quote_number = booked_customers.natural_key
+    left join links
+        on booked_opportunities.quote_number = links.natural_key
     left join lead_status
         on booked_opportunities.quote_number = lead_status.quote_number
-    left join branch_variants
-        on booked_opportunities.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on booked_opportunities.referral_source = lead_source_variants.source_text
-    left join sales_person_variants
-        on booked_opportunities.sales_person_name = sales_person_variants.variant
 )
 
 select * from final

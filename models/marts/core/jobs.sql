@@ -23,27 +23,18 @@ booked_opportunities as (
     select * from {{ ref('stg_crm__booked_opportunities') }}
 ),
 
-customer_records as (
-    select * from {{ ref('int_customer_records') }}
+record_links as (
+    select * from {{ ref('int_record_links') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
-),
-
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
-job_customers as (
+links as (
     select
         natural_key,
-        customer_id
-    from customer_records
+        customer_id,
+        branch_id,
+        lead_source_id,
+        sales_person_id
+    from record_links
     where module = 'jobs'
 ),
 
@@ -54,11 +45,11 @@ final as (
         jobs.job_number,
         jobs.quote_number,
         case
-            when {{ leadhub.is_customer_job('jobs.opportunity_status') }} then job_customers.customer_id
+            when {{ leadhub.is_customer_job('jobs.opportunity_status') }} then links.customer_id
         end as customer_id,
-        sales_person_variants.sales_person_id,
-        branch_variants.branch_id,
-        lead_source_variants.lead_source_id,
+        links.sales_person_id,
+        links.branch_id,
+        links.lead_source_id,
         {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }}
             as booked_opportunity_id,
         jobs.opportunity_status,
@@ -90,16 +81,10 @@ final as (
         jobs._source_file as source_file,
         jobs._source_row as source_row
     from jobs
-    left join job_customers
-        on cast(jobs.job_id as {{ dbt.type_string() }}) = job_customers.natural_key
+    left join links
+        on cast(jobs.job_id as {{ dbt.type_string() }}) = links.natural_key
     left join booked_opportunities
         on jobs.quote_number = booked_opportunities.quote_number
-    left join branch_variants
-        on jobs.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on jobs.referral_source = lead_source_variants.source_text
-    left join sales_person_variants
-        on jobs.sales_person_name = sales_person_variants.variant
 )
 
 select * from final

@@ -22,27 +22,18 @@ quote_links as (
     select * from {{ ref('int_quote_links') }}
 ),
 
-customer_records as (
-    select * from {{ ref('int_customer_records') }}
+record_links as (
+    select * from {{ ref('int_record_links') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
-),
-
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
-lead_customers as (
+links as (
     select
         natural_key,
-        customer_id
-    from customer_records
+        customer_id,
+        branch_id,
+        lead_source_id,
+        sales_person_id
+    from record_links
     where module = 'lead_status'
 ),
 
@@ -52,10 +43,10 @@ final as (
         lead_status.quote_number,
         {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
             as booked_opportunity_id,
-        sales_person_variants.sales_person_id,
-        branch_variants.branch_id,
-        lead_source_variants.lead_source_id,
-        lead_customers.customer_id,
+        links.sales_person_id,
+        links.branch_id,
+        links.lead_source_id,
+        links.customer_id,
         lead_status.status,
         lead_status.received_at,
         lead_status.time_to_contact_minutes,
@@ -72,14 +63,8 @@ final as (
     from lead_status
     inner join quote_links
         on lead_status.quote_number = quote_links.quote_number
-    left join lead_customers
-        on lead_status.quote_number = lead_customers.natural_key
-    left join branch_variants
-        on lead_status.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on lead_status.referral_source = lead_source_variants.source_text
-    left join sales_person_variants
-        on lead_status.sales_person_name = sales_person_variants.variant
+    left join links
+        on lead_status.quote_number = links.natural_key
 )
 
 select * from final

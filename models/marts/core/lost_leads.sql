@@ -24,27 +24,18 @@ quote_links as (
     select * from {{ ref('int_quote_links') }}
 ),
 
-customer_records as (
-    select * from {{ ref('int_customer_records') }}
+record_links as (
+    select * from {{ ref('int_record_links') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
-),
-
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
-lost_customers as (
+links as (
     select
         natural_key,
-        customer_id
-    from customer_records
+        customer_id,
+        branch_id,
+        lead_source_id,
+        sales_person_id
+    from record_links
     where module = 'lost_leads'
 ),
 
@@ -54,13 +45,13 @@ final as (
         lost_leads.quote_number,
         {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
             as booked_opportunity_id,
-        lead_source_variants.lead_source_id,
+        links.lead_source_id,
         case
             when quote_links.has_lead_status then {{ leadhub.mart_id('lead_status', 'lost_leads.quote_number') }}
         end as lead_status_id,
-        sales_person_variants.sales_person_id,
-        branch_variants.branch_id,
-        lost_customers.customer_id,
+        links.sales_person_id,
+        links.branch_id,
+        links.customer_id,
         lost_leads.lost_date,
         lost_leads.reason,
         lost_leads.received_at,
@@ -74,14 +65,8 @@ final as (
     from lost_leads
     inner join quote_links
         on lost_leads.quote_number = quote_links.quote_number
-    left join lost_customers
-        on lost_leads.quote_number = lost_customers.natural_key
-    left join branch_variants
-        on lost_leads.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on lost_leads.referral_source = lead_source_variants.source_text
-    left join sales_person_variants
-        on lost_leads.sales_person_name = sales_person_variants.variant
+    left join links
+        on lost_leads.quote_number = links.natural_key
 )
 
 select * from final
