@@ -36,10 +36,15 @@ class ExportRow:
     stale: list[str] | None = None
 
 
+JOB_CONTACT_HEADERS = ("Customer Name", "Customer Email", "Customer Phone")
+
+
 def headers(module: str, world: World) -> list[str]:
     cols = [c.header for c in MODULES_BY_NAME[module].columns]
     if module == "lead_status" and not world.settings.lead_status_contacts:
         cols = [h for h in cols if h not in {"Customer Name", "Email", "Phone"}]
+    if module == "jobs" and not world.settings.jobs_contacts:
+        cols = [h for h in cols if h not in JOB_CONTACT_HEADERS]
     if module == "booked_opportunities":
         cols.append("Deposit Paid")  # a column the contract does not know: kept in _extra
     return cols
@@ -320,6 +325,9 @@ def jobs(world: World) -> Iterator[ExportRow]:
         if j.status == "CLOSED" and rng.random() < 0.7:
             stale = list(values)
             stale[1], stale[17], stale[18] = "BOOKED", "", ""
+        if not c.s.jobs_contacts:  # Customer Name, Customer Email, Customer Phone (values 8-10)
+            values = values[:8] + values[11:]
+            stale = stale[:8] + stale[11:] if stale else None
         yield ExportRow(
             j.date, values, _truth(q.person, q.number, q.sales, q.branch, src_id, j.id, key=j.id), stale
         )

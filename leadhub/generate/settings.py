@@ -43,6 +43,10 @@ class GeneratorSettings:
     lead_status_contacts: bool = field(
         default=True, metadata={"doc": "lead_status exports carry Customer Name / Email / Phone"}
     )
+    jobs_contacts: bool = field(
+        default=True,
+        metadata={"doc": "jobs exports carry Customer Name / Email / Phone (false: a degraded export)"},
+    )
     # Value messiness
     email_missing: dict[str, float] = field(
         default_factory=lambda: _rates(

@@ -1,0 +1,54 @@
+{#
+    The integrity checks' arithmetic, shared by the generic tests (tests/generic/) and the
+    integrity_checks mart so that a test and the history can never disagree.
+
+    linkage_counts(relation, column, expected): one row, `numerator` (expected rows whose
+    `column` is set) and `denominator` (rows matching the SQL condition `expected`).
+    orphan_counts(relation, column): `numerator` (rows where the boolean `column` is true)
+    and `denominator` (all rows).
+    integrity_message(check, counts): a sentence stating the check, rate, thresholds,
+    numerator and denominator, read at execution time (run_query) for test output.
+#}
+{% macro linkage_counts(relation, column, expected) -%}
+    select
+        count({{ column }}) as numerator,
+        count(*) as denominator
+    from {{ relation }}
+    where {{ expected }}
+{%- endmacro %}
+
+{% macro orphan_counts(relation, column) -%}
+    select
+        sum(case when {{ column }} then 1 else 0 end) as numerator,
+        count(*) as denominator
+    from {{ relation }}
+{%- endmacro %}
+
+{% macro integrity_message(check_name, check, numerator, denominator) -%}
+    {%- set numerator = numerator | int -%}
+    {%- set denominator = denominator | int -%}
+    {%- if 'error_below' in check -%}
+        {%- set rate = (numerator / denominator) if denominator else none -%}
+        {%- set level = 'error' if rate is not none and rate < check.error_below
+            else 'warn' if rate is not none and rate < check.warn_below else 'pass' -%}
+        {{- 'linkage %s [%s]: %s of %s linked (%d / %d %s); error below %.2f%%, warn below %.2f%%' % (
+            check_name, level, ('%.2f%%' % (100 * rate)) if rate is not none else 'n/a',
+            check.model ~ '.' ~ check.column, numerator, denominator, check.denominator,
+            100 * check.error_below, 100 * check.warn_below) -}}
+    {%- else -%}
+        {%- set level = 'warn' if numerator > check.warn_above else 'pass' -%}
+        {{- 'orphans %s [%s]: %d orphaned of %d %s in %s; warn above %d' % (
+            check_name, level, numerator, denominator, check.denominator, check.model, check.warn_above) -}}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro log_integrity_check(check_name, check, counts_sql) -%}
+    {%- if execute -%}
+        {%- set result = run_query(counts_sql) -%}
+        {%- set row = result.rows[0] -%}
+        {%- set message = leadhub.integrity_message(check_name, check, row[0] or 0, row[1] or 0) -%}
+        {%- if '[pass]' not in message -%}
+            {{ log(message, info=true) }}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}

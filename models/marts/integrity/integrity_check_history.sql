@@ -1,0 +1,41 @@
+{#
+    Every build's integrity checks, one row per check per run, appended and never truncated:
+    `full_refresh: false` keeps the rows through `dbt build --full-refresh`. A run is a dbt
+    invocation (invocation_id).
+#}
+{{
+    config(
+        materialized='incremental',
+        full_refresh=false,
+        on_schema_change='append_new_columns',
+        indexes=leadhub.postgres_indexes([['run_at'], ['check_name', 'run_at']]),
+    )
+}}
+
+with
+
+integrity_checks as (
+    select * from {{ ref('integrity_checks') }}
+),
+
+final as (
+    select
+        {{ leadhub.mart_id('integrity_check_history', "'" ~ invocation_id ~ ":' || check_name") }} as id,
+        '{{ invocation_id }}' as run_id,
+        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp) as run_at,
+        '{{ target.name }}' as target_name,
+        check_name,
+        check_type,
+        model_name,
+        column_name,
+        denominator_description,
+        numerator,
+        denominator,
+        rate,
+        error_threshold,
+        warn_threshold,
+        status
+    from integrity_checks
+)
+
+select * from final
