@@ -1,4 +1,4 @@
-"""The ``leadhub`` command: generate · load · build · evaluate."""
+"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert."""
 
 from __future__ import annotations
 
@@ -136,7 +136,13 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
 @click.option("--quiet", is_flag=True, help="Less progress output from the loader.")
-def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
+@click.option(
+    "--alert",
+    "send_alert",
+    is_flag=True,
+    help="After the build, alert (webhook / email) on failing or regressed integrity checks.",
+)
+def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool) -> None:
     """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
     from leadhub.warehouse_summary import print_marts_headline, print_summary, run_dbt
 
@@ -152,10 +158,94 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     code = run_dbt(["build"], target.name)
+    if send_alert:
+        # Also (above all) when the build failed: its integrity history is already written.
+        _alert(target, tolerance=0.0, dry_run=False)
     if code != 0:
         raise click.ClickException(f"dbt build failed on target {target.name} (exit {code})")
     print_summary(target, click.echo)
     print_marts_headline(target, click.echo)
+
+
+@main.command()
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def integrity(target_name: str | None, as_json: bool) -> None:
+    """Print the integrity checks of the last build (linkage rates, orphans).
+
+    Exits 1 when an error-level check fails (a linkage rate below its error threshold).
+    """
+    import json
+
+    from leadhub.integrity import current_checks, table
+
+    try:
+        target = load_target(target_name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    checks = current_checks(target)
+    failed = [c for c in checks if c.status == "error"]
+    if as_json:
+        click.echo(
+            json.dumps({"target": target.name, "passed": not failed, "checks": [c.as_dict() for c in checks]})
+        )
+    else:
+        for line in table(checks):
+            click.echo(line)
+        for c in checks:
+            if c.status != "pass":
+                click.echo(f"{c.status.upper()}: {c.sentence()}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _alert(target, tolerance: float, dry_run: bool) -> int:
+    from leadhub.alerts import AlertConfig, send
+    from leadhub.integrity import findings, last_runs
+
+    found = findings(last_runs(target), tolerance)
+    if not found:
+        click.echo("integrity: nothing to alert (every check passes and none regressed)")
+        return 0
+    subject = f"leadhub integrity on {target.name}: {len(found)} check(s) failing or regressed"
+    lines = [f.sentence() for f in found]
+    config = AlertConfig.from_env()
+    if dry_run or not config.channels:
+        click.echo(subject)
+        for line in lines:
+            click.echo(f"  {line}")
+        if not config.channels:
+            click.echo(
+                "no alert channel configured (LEADHUB_ALERT_WEBHOOK_URL, LEADHUB_ALERT_SMTP_HOST)", err=True
+            )
+        return len(found)
+    sent = send(config, subject, lines)
+    click.echo(f"{subject}; sent by {', '.join(sent)}")
+    return len(found)
+
+
+@main.command()
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option(
+    "--tolerance",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="A passing linkage rate lower than the previous run's by more than this counts as regressed.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the alert instead of sending it.")
+def alert(target_name: str | None, tolerance: float, dry_run: bool) -> None:
+    """Alert on integrity checks that fail or regressed since the previous run.
+
+    Compares the last two runs of integrity_check_history and sends one message to the
+    webhook (LEADHUB_ALERT_WEBHOOK_URL) and/or by email (LEADHUB_ALERT_SMTP_HOST,
+    LEADHUB_ALERT_EMAIL_TO, ...). Sends nothing when all is well.
+    """
+    try:
+        target = load_target(target_name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    _alert(target, tolerance, dry_run)
 
 
 if __name__ == "__main__":

@@ -291,7 +291,7 @@ def jobs(world: World) -> Iterator[ExportRow]:
             status,
             messy.any_date(rng, j.date, usual="iso"),
             j.number,
-            c.quote(q.number) if rng.random() < 0.95 else "",
+            c.quote(q.number) if rng.random() < c.s.jobs_quote_rate else "",
             c.sales(world.sales[q.sales - 1]),
             c.branch(q.branch),
             j.job_type,

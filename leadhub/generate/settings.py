@@ -43,6 +43,9 @@ class GeneratorSettings:
     lead_status_contacts: bool = field(
         default=True, metadata={"doc": "lead_status exports carry Customer Name / Email / Phone"}
     )
+    jobs_quote_rate: float = field(
+        default=0.95, metadata={"doc": "share of job rows that carry their quote number (Quote #)"}
+    )
     jobs_contacts: bool = field(
         default=True,
         metadata={"doc": "jobs exports carry Customer Name / Email / Phone (false: a degraded export)"},

@@ -1,8 +1,9 @@
 {#
     Every current record of the modules the marts publish (lead_status, booked_opportunities,
     lost_leads, jobs, bad_leads) with what resolution made of it: its branch, lead source,
-    sales person and person (customer_id). The marts take their foreign keys from here, so
-    each lookup is applied in one place.
+    sales person and person (customer_id, only for a person we know something of: see
+    is_identified_person). The marts take their foreign keys from here, so each lookup is
+    applied in one place.
 #}
 with
 
@@ -28,6 +29,10 @@ bad_leads as (
 
 customer_records as (
     select * from {{ ref('int_customer_records') }}
+),
+
+customers as (
+    select * from {{ ref('int_customers') }}
 ),
 
 branch_variants as (
@@ -71,7 +76,9 @@ final as (
     select
         records.module,
         records.natural_key,
-        customer_records.customer_id,
+        case
+            when {{ leadhub.is_identified_person('customers') }} then customer_records.customer_id
+        end as customer_id,
         branch_variants.branch_id,
         lead_source_variants.lead_source_id,
         sales_person_variants.sales_person_id
@@ -80,6 +87,8 @@ final as (
         on
             records.module = customer_records.module
             and records.natural_key = customer_records.natural_key
+    left join customers
+        on customer_records.customer_id = customers.customer_id
     left join branch_variants
         on records.branch_name = branch_variants.variant
     left join lead_source_variants

@@ -1,5 +1,6 @@
 {#
-    One row per person identity resolution found, lead or customer (the customer base is
+    One row per person identity resolution found (and knows a name, email, phone or CRM id
+    of: macros/marts/rules.sql), lead or customer (the customer base is
     customers + leads). A person is a customer once a job of theirs is BOOKED or CLOSED
     (var customer_job_statuses); everyone else is a lead.
 
@@ -196,6 +197,7 @@ final as (
         on customers.customer_id = merge_entries.customer_id
     left join anchors
         on customers.customer_id = anchors.customer_id
+    where {{ leadhub.is_identified_person('customers') }}
 )
 
 select * from final

@@ -1,0 +1,152 @@
+"""Read the integrity checks dbt computed (integrity_checks, integrity_check_history) and find
+what deserves an alert. dbt does the counting; this module only reads and compares."""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import asdict, dataclass
+
+from leadhub.config import Target
+from leadhub.warehouse_summary import fetch
+
+COLUMNS = (
+    "check_name, check_type, model_name, column_name, denominator_description, "
+    "numerator, denominator, rate, error_threshold, warn_threshold, status"
+)
+STATUS_RANK = {"pass": 0, "warn": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Check:
+    check_name: str
+    check_type: str
+    model_name: str
+    column_name: str
+    denominator_description: str
+    numerator: int
+    denominator: int
+    rate: float | None
+    error_threshold: float | None
+    warn_threshold: float | None
+    status: str
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Check:
+        def num(v: object) -> float | None:
+            return float(v) if isinstance(v, int | float | decimal.Decimal) else None
+
+        name, kind, model, column, described, numerator, denominator, rate, error, warn, status = row
+        return cls(
+            name, kind, model, column, described, int(numerator or 0), int(denominator or 0),
+            num(rate), num(error), num(warn), status,
+        )  # fmt: skip
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def sentence(self) -> str:
+        """The check, its rate, thresholds, numerator and denominator in one line."""
+        if self.check_type == "orphan_count":
+            return (
+                f"{self.check_name} [{self.status}]: {self.numerator:,} orphaned of {self.denominator:,} "
+                f"{self.denominator_description} in {self.model_name}; warn above {self.warn_threshold:g}"
+            )
+        rate = f"{self.rate:.2%}" if self.rate is not None else "n/a"
+        return (
+            f"{self.check_name} [{self.status}]: {rate} of {self.model_name}.{self.column_name} linked "
+            f"({self.numerator:,} / {self.denominator:,} {self.denominator_description}); "
+            f"error below {self.error_threshold or 0:.2%}, warn below {self.warn_threshold or 0:.2%}"
+        )
+
+
+def _schema(target: Target) -> str:
+    return str(target.settings.get("schema", "main"))
+
+
+def current_checks(target: Target) -> list[Check]:
+    """The checks of the last build (the integrity_checks mart)."""
+    rows = fetch(
+        target, f"select {COLUMNS} from {_schema(target)}.integrity_checks order by check_type, check_name"
+    )
+    return [Check.from_row(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Run:
+    run_id: str
+    run_at: object
+    checks: dict[str, Check]
+
+
+def last_runs(target: Target, count: int = 2) -> list[Run]:
+    """The newest `count` runs of integrity_check_history, newest first."""
+    schema = _schema(target)
+    runs = fetch(
+        target,
+        f"select run_id, max(run_at) from {schema}.integrity_check_history "
+        f"group by run_id order by max(run_at) desc, run_id desc limit {int(count)}",
+    )
+    out = []
+    for run_id, run_at in runs:
+        rows = fetch(
+            target,
+            f"select {COLUMNS} from {schema}.integrity_check_history where run_id = '{run_id}' order by check_name",
+        )
+        out.append(Run(str(run_id), run_at, {c.check_name: c for c in map(Check.from_row, rows)}))
+    return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: Check
+    reason: str  # "failing" (warn/error now) or "regressed" (worse than the previous run)
+    previous: Check | None
+
+    def sentence(self) -> str:
+        text = self.check.sentence()
+        if self.previous is not None and self.reason == "regressed":
+            before = f"{self.previous.rate:.2%}" if self.previous.rate is not None else "n/a"
+            text += f" (regressed from {before}, {self.previous.status}, in the previous run)"
+        return text
+
+
+def findings(runs: list[Run], tolerance: float = 0.0) -> list[Finding]:
+    """Checks of the newest run that fail (warn or error), or regressed from the run before:
+    a worse status, or a linkage rate lower by more than `tolerance`."""
+    if not runs:
+        return []
+    latest, previous = runs[0], (runs[1] if len(runs) > 1 else None)
+    out = []
+    for name, check in sorted(latest.checks.items()):
+        before = previous.checks.get(name) if previous else None
+        if check.status != "pass":
+            out.append(Finding(check, "failing", before))
+        elif before is not None and (
+            STATUS_RANK[check.status] > STATUS_RANK[before.status]
+            or (
+                check.check_type == "linkage_rate"
+                and check.rate is not None
+                and before.rate is not None
+                and check.rate < before.rate - tolerance
+            )
+        ):
+            out.append(Finding(check, "regressed", before))
+    return out
+
+
+def table(checks: list[Check]) -> list[str]:
+    lines = [
+        f"{'check':<36} {'status':<6} {'rate':>8} {'numerator':>10} {'denominator':>12} {'error <':>8} {'warn':>8}"
+    ]
+    for c in checks:
+        rate = f"{c.rate:.2%}" if c.rate is not None else "-"
+        error = f"{c.error_threshold:.0%}" if c.error_threshold is not None else "-"
+        warn = (
+            f"{c.warn_threshold:.0%}"
+            if c.check_type == "linkage_rate" and c.warn_threshold is not None
+            else f"> {c.warn_threshold:g}"
+        )
+        lines.append(
+            f"{c.check_name:<36} {c.status:<6} {rate:>8} {c.numerator:>10,} {c.denominator:>12,} {error:>8} {warn:>8}"
+        )
+    return lines

@@ -1,0 +1,181 @@
+"""Integrity monitoring: the thresholds pass on the sample, a degraded export fails exactly
+its check with a message stating it, history accumulates through full refreshes, and alerts
+arrive at a local webhook receiver and a local SMTP server."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+from warehouse_builds import Built, dbt, load_and_build
+
+from leadhub.cli import main
+from leadhub.generate.generator import generate
+from leadhub.generate.settings import GeneratorSettings
+from leadhub.integrity import Check, Run, findings
+
+LINKAGE = ["job_to_customer", "lead_status_to_booked_opportunity", "bad_lead_to_lead_status"]
+# Each degradation of the exports, and the one threshold it must break.
+DEGRADED = {
+    "jobs_contacts=false": ("job_to_customer", {"jobs_contacts": False, "jobs_quote_rate": 0.5}),
+    "corrupt_quote_rate=0.5": ("lead_status_to_booked_opportunity", {"corrupt_quote_rate": 0.5}),
+    "bad_lead_known_rate=0.3": ("bad_lead_to_lead_status", {"bad_lead_known_rate": 0.3}),
+}
+
+
+def _cli(built: Built, *args: str):
+    env = dict(built.env, DBT_PROFILES_DIR=str(built.tmp / "profiles"))
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "postgres"])
+def test_every_check_passes_on_the_sample(warehouses: dict[str, Built], engine: str) -> None:
+    built = warehouses[engine]
+    result = _cli(built, "integrity", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    checks = {c["check_name"]: c for c in report["checks"]}
+    assert report["passed"] and set(LINKAGE) <= set(checks)
+    assert all(c["status"] == "pass" for c in checks.values()), checks
+    job = checks["job_to_customer"]
+    assert job["denominator"] > 100 and job["numerator"] <= job["denominator"]
+    assert checks["user_performance_orphans"]["numerator"] > 0  # the phone system's own users, counted
+    _, history = built.rows(f"{built.schema}.integrity_check_history")
+    assert len(history) == len(checks)
+    _, results = built.rows(f"{built.schema}.integrity_test_results")
+    assert len(results) > 300  # every data and unit test of the build
+
+
+@pytest.fixture(scope="module")
+def degraded(tmp_path_factory) -> Iterator[dict[str, Built]]:
+    """One small generated data set per degradation, loaded and built on DuckDB."""
+    out = {}
+    for name, (_, overrides) in DEGRADED.items():
+        tmp = tmp_path_factory.mktemp(name.split("=")[0])
+        generate(GeneratorSettings(scale=0.004, seed=7, **overrides), tmp / "data")
+        out[name] = load_and_build("duckdb", tmp, None, tmp / "data" / "exports")
+    yield out
+
+
+def _failing(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if " FAIL " in line or " ERROR " in line]
+
+
+@pytest.mark.parametrize("degradation", list(DEGRADED))
+def test_a_degraded_export_fails_exactly_its_threshold(degraded: dict[str, Built], degradation: str) -> None:
+    check, _ = DEGRADED[degradation]
+    result = degraded[degradation].result
+    assert result.returncode != 0
+    failing = _failing(result.stdout)
+    assert len(failing) == 1 and "linkage_rate_" in failing[0] and check in failing[0], failing
+    message = [line for line in result.stdout.splitlines() if f"linkage {check} [error]" in line]
+    assert message, result.stdout[-3000:]
+    assert (
+        "linked (" in message[0] and "error below" in message[0]
+    )  # rate, numerator / denominator, threshold
+    cli = _cli(degraded[degradation], "integrity")
+    assert cli.exit_code == 1
+    statuses = {line.split()[0]: line.split()[1] for line in cli.output.splitlines()[1:] if line.strip()}
+    assert statuses[check] == "error"
+    assert all(statuses[other] != "error" for other in LINKAGE if other != check), statuses
+
+
+def test_history_accumulates_and_survives_a_full_refresh(degraded: dict[str, Built]) -> None:
+    built = degraded["bad_lead_known_rate=0.3"]
+    for args in (["run", "-s", "integrity_checks", "integrity_check_history"],
+                 ["run", "--full-refresh", "-s", "integrity_checks", "integrity_check_history"]):  # fmt: skip
+        assert dbt(args, built.env, built.tmp).returncode == 0
+    tested = dbt(["test", "-s", "tag:integrity"], built.env, built.tmp)
+    assert tested.returncode != 0  # the bad-lead check still fails
+    _, runs = built.rows(
+        f"(select run_id, count(*) as checks from {built.schema}.integrity_check_history group by run_id) as r"
+    )
+    assert len(runs) == 3 and {n for _, n in runs} == {5}
+    _, test_runs = built.rows(
+        f"(select run_id, count(*) from {built.schema}.integrity_test_results group by run_id) as r"
+    )
+    assert len(test_runs) == 2  # the build and the `dbt test` run (plain runs have no tests)
+    _, failed = built.rows(
+        f"{built.schema}.integrity_test_results where status = 'fail' and test_name like '%bad_lead_to_lead_status%'"
+    )
+    assert len(failed) == 2
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    bodies: ClassVar[list[dict]] = []
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        _Receiver.bodies.append(json.loads(self.rfile.read(length)))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook() -> Iterator[str]:
+    _Receiver.bodies = []
+    server = HTTPServer(("127.0.0.1", 0), _Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server.shutdown()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, list]]:
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        def __init__(self) -> None:
+            self.messages: list = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope)
+            return "250 OK"
+
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller.start()
+    yield controller.server.sockets[0].getsockname()[1], handler.messages
+    controller.stop()
+
+
+def test_alerts_arrive_by_webhook_and_email(
+    degraded: dict[str, Built], webhook: str, smtp_server: tuple[int, list], monkeypatch
+) -> None:
+    port, messages = smtp_server
+    monkeypatch.setenv("LEADHUB_ALERT_WEBHOOK_URL", webhook)
+    monkeypatch.setenv("LEADHUB_ALERT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("LEADHUB_ALERT_SMTP_PORT", str(port))
+    monkeypatch.setenv("LEADHUB_ALERT_EMAIL_TO", "analytics@example.com")
+    result = _cli(degraded["jobs_contacts=false"], "alert")
+    assert result.exit_code == 0, result.output
+    assert "sent by webhook, email" in result.output
+    assert len(_Receiver.bodies) == 1 and "job_to_customer [error]" in _Receiver.bodies[0]["text"]
+    assert len(messages) == 1 and messages[0].rcpt_tos == ["analytics@example.com"]
+    assert b"job_to_customer [error]" in messages[0].content
+
+
+def _check(name: str, rate: float, status: str = "pass") -> Check:
+    return Check(
+        name, "linkage_rate", "jobs", "customer_id", "rows", int(rate * 100), 100, rate, 0.8, 0.9, status
+    )
+
+
+def test_findings_are_failures_and_regressions_against_the_previous_run() -> None:
+    previous = Run("r1", None, {"a": _check("a", 0.99), "b": _check("b", 0.95), "c": _check("c", 0.95)})
+    latest = Run("r2", None, {"a": _check("a", 0.99), "b": _check("b", 0.93), "c": _check("c", 0.85, "warn")})
+    found = {f.check.check_name: f.reason for f in findings([latest, previous])}
+    assert found == {"b": "regressed", "c": "failing"}
+    assert findings([latest, previous], tolerance=0.05) and "b" not in {
+        f.check.check_name for f in findings([latest, previous], tolerance=0.05)
+    }
+    assert findings([Run("r", None, {"a": _check("a", 0.99)})]) == []
