@@ -1,25 +1,31 @@
 {#
-    linkage_rate(model, column_name, check): the share of the rows expected to link whose
-    foreign key is set must reach the check's thresholds. The check is a key of var
-    integrity_linkage_checks, which states the expected rows (the denominator, a SQL
-    condition), `error_below` and `warn_below`.
+    linkage_rate(model, check, numerator='numerator', denominator='denominator',
+    check_column='check_name'): the linkage rate numerator / denominator of the row of
+    `model` whose `check_column` is `check` must reach the check's thresholds, `error_below`
+    and `warn_below` of var integrity_linkage_checks (where the check also states which rows
+    are expected to link: its denominator).
 
-    Returns one row per threshold missed (check, level, rate, threshold, numerator,
-    denominator), so the test warns with 1 row and fails with 2 (warn_if >= 1, error_if
-    >= 2). It also prints the check, rate, thresholds, numerator and denominator when it
-    does not pass.
+    Returns one row per threshold missed (check, level, threshold, numerator, denominator),
+    so the test warns with 1 row and fails with 2 (warn_if >= 1, error_if >= 2); a check
+    with no row at all fails too. When it does not pass it prints the check, rate,
+    thresholds, numerator and denominator.
 
-        columns:
-          - name: customer_id
-            data_tests:
-              - linkage_rate:
-                  arguments:
-                    check: job_to_customer
+        - name: integrity_checks
+          data_tests:
+            - linkage_rate:
+                arguments:
+                  check: job_to_customer
 #}
-{% test linkage_rate(model, column_name, check) %}
+{% test linkage_rate(model, check, numerator='numerator', denominator='denominator', check_column='check_name') %}
     {{ config(warn_if='>=1', error_if='>=2') }}
     {%- set spec = var('integrity_linkage_checks')[check] -%}
-    {%- set counts_sql = leadhub.linkage_counts(model, column_name, spec.expected) -%}
+    {%- set counts_sql -%}
+        select
+            {{ numerator }} as numerator,
+            {{ denominator }} as denominator
+        from {{ model }}
+        where {{ check_column }} = '{{ check }}'
+    {%- endset -%}
     {{ leadhub.log_integrity_check(check, spec, counts_sql) }}
 
     with
@@ -44,8 +50,11 @@
         thresholds.threshold,
         counts.numerator,
         counts.denominator
-    from counts
-    cross join thresholds
-    where counts.denominator > 0 and counts.numerator < thresholds.threshold * counts.denominator
+    from thresholds
+    left join counts
+        on 1 = 1
+    where
+        counts.denominator is null
+        or (counts.denominator > 0 and counts.numerator < thresholds.threshold * counts.denominator)
 
 {% endtest %}

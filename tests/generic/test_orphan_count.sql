@@ -1,16 +1,27 @@
 {#
-    orphan_count(model, column_name, check): the rows flagged orphaned (the boolean
-    `column_name`, e.g. is_orphan: no sales person resolved) are counted and reported; the
-    test warns when there are more than the check's `warn_above` (var
-    integrity_orphan_checks). Returns the orphaned rows.
+    orphan_count(model, check, numerator='numerator', denominator='denominator',
+    check_column='check_name'): the orphaned rows a report has (the numerator of the row of
+    `model` whose `check_column` is `check`, e.g. performance rows with no sales person)
+    are reported, and the test warns when there are more than the check's `warn_above` (var
+    integrity_orphan_checks). Returns one row when over the limit.
 #}
-{% test orphan_count(model, column_name, check) %}
+{% test orphan_count(model, check, numerator='numerator', denominator='denominator', check_column='check_name') %}
+    {{ config(severity='warn') }}
     {%- set spec = var('integrity_orphan_checks')[check] -%}
-    {{ config(severity='warn', warn_if='>' ~ spec.warn_above) }}
-    {{ leadhub.log_integrity_check(check, spec, leadhub.orphan_counts(model, column_name)) }}
+    {%- set counts_sql -%}
+        select
+            {{ numerator }} as numerator,
+            {{ denominator }} as denominator
+        from {{ model }}
+        where {{ check_column }} = '{{ check }}'
+    {%- endset -%}
+    {{ leadhub.log_integrity_check(check, spec, counts_sql) }}
 
-    select *
+    select
+        '{{ check }}' as check_name,
+        {{ numerator }} as numerator,
+        {{ spec.warn_above }} as warn_above
     from {{ model }}
-    where {{ column_name }}
+    where {{ check_column }} = '{{ check }}' and {{ numerator }} > {{ spec.warn_above }}
 
 {% endtest %}

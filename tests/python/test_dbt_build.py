@@ -36,6 +36,8 @@ INTERMEDIATE = sorted(p.stem for p in (ROOT / "models" / "intermediate").rglob("
 MARTS = sorted(p.stem for p in (ROOT / "models" / "marts").rglob("*.sql"))
 # Differ between two loads of the same files by design (ids and clock times of the load).
 PER_LOAD_COLUMNS = {"_load_id", "_loaded_at", "load_id"}
+# Differ between two builds by design: the run that wrote a history row.
+PER_RUN_COLUMNS = {"integrity_check_history": {"id", "run_id", "run_at", "target_name"}}
 # JSON columns: DuckDB returns their text, PostgreSQL (jsonb) the parsed value; compared as values.
 JSON_COLUMNS = {"merge_history"}
 
@@ -63,7 +65,8 @@ def _canonical(value: object) -> str:
 
 def _table(built: Built, relation: str) -> tuple[list[str], list[tuple[str, ...]]]:
     columns, rows = built.rows(f"{built.schema_of(relation)}.{relation}")
-    keep = [i for i, c in enumerate(columns) if c not in PER_LOAD_COLUMNS]
+    skip = PER_LOAD_COLUMNS | PER_RUN_COLUMNS.get(relation, set())
+    keep = [i for i, c in enumerate(columns) if c not in skip]
     parsed = [
         tuple(
             json.loads(r[i]) if c in JSON_COLUMNS and isinstance(r[i], str) else r[i]

@@ -5,9 +5,11 @@ arrive at a local webhook receiver and a local SMTP server."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -141,10 +143,13 @@ def smtp_server() -> Iterator[tuple[int, list]]:
             self.messages.append(envelope)
             return "250 OK"
 
+    with socket.socket() as probe:  # a free port (aiosmtpd checks its server by connecting)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     handler = Handler()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    yield controller.server.sockets[0].getsockname()[1], handler.messages
+    yield port, handler.messages
     controller.stop()
 
 
@@ -179,3 +184,59 @@ def test_findings_are_failures_and_regressions_against_the_previous_run() -> Non
         f.check.check_name for f in findings([latest, previous], tolerance=0.05)
     }
     assert findings([Run("r", None, {"a": _check("a", 0.99)})]) == []
+
+
+def _statuses(stdout: str) -> dict[str, str]:
+    """test name -> PASS / WARN / FAIL / ERROR, from dbt's result lines."""
+    out = {}
+    for line in stdout.splitlines():
+        parts = line.split()
+        for status in ("PASS", "WARN", "FAIL", "ERROR"):
+            if status in parts and "of" in parts:
+                out[parts[parts.index(status) + (2 if status in ("WARN", "FAIL") else 1)]] = status
+    return out
+
+
+def test_generic_tests_warn_and_fail_at_their_thresholds(degraded: dict[str, Built]) -> None:
+    """linkage_rate warns below warn_below and fails below error_below; orphan_count warns
+    above warn_above; thresholds come from vars."""
+    import yaml
+
+    built = degraded["corrupt_quote_rate=0.5"]
+    project = yaml.safe_load((Path(__file__).resolve().parents[2] / "dbt_project.yml").read_text())["vars"]
+    linkage, orphans = project["integrity_linkage_checks"], project["integrity_orphan_checks"]
+    linkage["job_to_customer"].update(error_below=0.0, warn_below=1.01)  # passes error, misses warn
+    linkage["lead_status_to_booked_opportunity"].update(error_below=0.0, warn_below=0.0)
+    linkage["bad_lead_to_lead_status"].update(error_below=1.01, warn_below=1.01)
+    orphans["sales_performance_orphans"]["warn_above"] = 100_000
+    orphans["user_performance_orphans"]["warn_above"] = 0
+    variables = yaml.safe_dump({"integrity_linkage_checks": linkage, "integrity_orphan_checks": orphans})
+    result = dbt(["test", "-s", "tag:integrity", "--vars", variables], built.env, built.tmp)
+    statuses = {name.removeprefix("linkage_rate_integrity_checks_").removeprefix(
+        "orphan_count_integrity_checks_"): s for name, s in _statuses(result.stdout).items()}  # fmt: skip
+    assert statuses == {
+        "job_to_customer": "WARN",
+        "lead_status_to_booked_opportunity": "PASS",
+        "bad_lead_to_lead_status": "FAIL",
+        "sales_performance_orphans": "PASS",
+        "user_performance_orphans": "WARN",
+    }, result.stdout[-3000:]
+    assert result.returncode != 0
+
+
+def test_null_unless_and_status_in_mapping_catch_a_bad_row(degraded: dict[str, Built]) -> None:
+    """Runs last on its warehouse: it edits a job so that a quoted job carries a customer and
+    an unknown status."""
+    import duckdb
+
+    built = degraded["corrupt_quote_rate=0.5"]
+    with duckdb.connect(str(built.target.duckdb_path)) as con:
+        con.execute(
+            f"update {built.schema}.jobs set customer_id = 'someone', opportunity_status = 'ON HOLD' "
+            f"where job_id = (select min(job_id) from {built.schema}.jobs where opportunity_status = 'QUOTED')"
+        )
+    result = dbt(
+        ["test", "-s", "jobs,test_name:null_unless", "jobs,test_name:status_in_mapping"], built.env, built.tmp
+    )
+    statuses = _statuses(result.stdout)
+    assert sorted(statuses.values()) == ["FAIL", "FAIL"], result.stdout[-3000:]

@@ -1,7 +1,9 @@
 {#
     Every build's integrity checks, one row per check per run, appended and never truncated:
     `full_refresh: false` keeps the rows through `dbt build --full-refresh`. A run is a dbt
-    invocation (invocation_id).
+    invocation (invocation_id). It computes the checks itself (the same macro as
+    integrity_checks) rather than reading integrity_checks, so that the tests failing there
+    never skip it: the runs that fail are the ones most worth keeping.
 #}
 {{
     config(
@@ -14,11 +16,9 @@
 
 with
 
-integrity_checks as (
-    select * from {{ ref('integrity_checks') }}
-),
+{{ leadhub.integrity_check_ctes() }},
 
-final as (
+history as (
     select
         {{ leadhub.mart_id('integrity_check_history', "'" ~ invocation_id ~ ":' || check_name") }} as id,
         '{{ invocation_id }}' as run_id,
@@ -38,4 +38,4 @@ final as (
     from integrity_checks
 )
 
-select * from final
+select * from history
