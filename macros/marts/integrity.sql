@@ -17,6 +17,16 @@
     where {{ expected }}
 {%- endmacro %}
 
+{#- check_row_counts: the numerator and denominator of one check's row in a checks table
+    (integrity_checks), for the linkage_rate and orphan_count tests. -#}
+{% macro check_row_counts(relation, check, numerator, denominator, check_column) -%}
+    select
+        {{ numerator }} as numerator,
+        {{ denominator }} as denominator
+    from {{ relation }}
+    where {{ check_column }} = '{{ check }}'
+{%- endmacro %}
+
 {% macro orphan_counts(relation, column) -%}
     select
         sum(case when {{ column }} then 1 else 0 end) as numerator,

@@ -19,13 +19,7 @@
 {% test linkage_rate(model, check, numerator='numerator', denominator='denominator', check_column='check_name') %}
     {{ config(warn_if='>=1', error_if='>=2') }}
     {%- set spec = var('integrity_linkage_checks')[check] -%}
-    {%- set counts_sql -%}
-        select
-            {{ numerator }} as numerator,
-            {{ denominator }} as denominator
-        from {{ model }}
-        where {{ check_column }} = '{{ check }}'
-    {%- endset -%}
+    {%- set counts_sql = leadhub.check_row_counts(model, check, numerator, denominator, check_column) -%}
     {{ leadhub.log_integrity_check(check, spec, counts_sql) }}
 
     with

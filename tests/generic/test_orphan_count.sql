@@ -8,13 +8,7 @@
 {% test orphan_count(model, check, numerator='numerator', denominator='denominator', check_column='check_name') %}
     {{ config(severity='warn') }}
     {%- set spec = var('integrity_orphan_checks')[check] -%}
-    {%- set counts_sql -%}
-        select
-            {{ numerator }} as numerator,
-            {{ denominator }} as denominator
-        from {{ model }}
-        where {{ check_column }} = '{{ check }}'
-    {%- endset -%}
+    {%- set counts_sql = leadhub.check_row_counts(model, check, numerator, denominator, check_column) -%}
     {{ leadhub.log_integrity_check(check, spec, counts_sql) }}
 
     select
