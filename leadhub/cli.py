@@ -183,7 +183,10 @@ def integrity(target_name: str | None, as_json: bool) -> None:
         target = load_target(target_name)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
-    checks = current_checks(target)
+    try:
+        checks = current_checks(target)
+    except Exception as exc:  # no build has reached the integrity marts on this target yet
+        raise click.ClickException(f"no integrity checks on target {target.name}: {exc}") from None
     failed = [c for c in checks if c.status == "error"]
     if as_json:
         click.echo(
@@ -203,7 +206,11 @@ def _alert(target, tolerance: float, dry_run: bool) -> int:
     from leadhub.alerts import AlertConfig, send
     from leadhub.integrity import findings, last_runs
 
-    found = findings(last_runs(target), tolerance)
+    try:
+        runs = last_runs(target)
+    except Exception as exc:  # the warehouse has no integrity history yet (no build reached the marts)
+        raise click.ClickException(f"no integrity history on target {target.name}: {exc}") from None
+    found = findings(runs, tolerance)
     if not found:
         click.echo("integrity: nothing to alert (every check passes and none regressed)")
         return 0

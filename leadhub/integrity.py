@@ -7,7 +7,7 @@ import decimal
 from dataclasses import asdict, dataclass
 
 from leadhub.config import Target
-from leadhub.warehouse_summary import fetch
+from leadhub.warehouse_summary import fetch, mart_schema
 
 COLUMNS = (
     "check_name, check_type, model_name, column_name, denominator_description, "
@@ -59,14 +59,11 @@ class Check:
         )
 
 
-def _schema(target: Target) -> str:
-    return str(target.settings.get("schema", "main"))
-
-
 def current_checks(target: Target) -> list[Check]:
     """The checks of the last build (the integrity_checks mart)."""
     rows = fetch(
-        target, f"select {COLUMNS} from {_schema(target)}.integrity_checks order by check_type, check_name"
+        target,
+        f"select {COLUMNS} from {mart_schema(target)}.integrity_checks order by check_type, check_name",
     )
     return [Check.from_row(r) for r in rows]
 
@@ -80,7 +77,7 @@ class Run:
 
 def last_runs(target: Target, count: int = 2) -> list[Run]:
     """The newest `count` runs of integrity_check_history, newest first."""
-    schema = _schema(target)
+    schema = mart_schema(target)
     runs = fetch(
         target,
         f"select run_id, max(run_at) from {schema}.integrity_check_history "

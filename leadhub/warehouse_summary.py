@@ -43,6 +43,11 @@ def model_schema(target: Target, layer: str) -> str:
     return f"{target.settings.get('schema', 'main')}_{layer}"
 
 
+def mart_schema(target: Target) -> str:
+    """Where dbt builds the marts: the target schema itself (dbt_project.yml has no +schema for them)."""
+    return str(target.settings.get("schema", "main"))
+
+
 def staging_schema(target: Target) -> str:
     return model_schema(target, "staging")
 
@@ -104,7 +109,7 @@ class Headline:
 
 
 def marts_headline(target: Target) -> Headline:
-    schema = target.settings.get("schema", "main")
+    schema = mart_schema(target)
     persons, customers = fetch(
         target,
         f"select count(*), sum(case when lifecycle_stage = 'customer' then 1 else 0 end) from {schema}.customers",
