@@ -27,23 +27,13 @@ record_links as (
     select * from {{ ref('int_record_links') }}
 ),
 
-links as (
-    select
-        natural_key,
-        customer_id,
-        branch_id,
-        lead_source_id
-    from record_links
-    where module = 'bad_leads'
-),
-
 final as (
     select
         {{ leadhub.mart_id('bad_leads', 'bad_leads.bad_lead_key') }} as id,
-        links.customer_id,
+        record_links.customer_id,
         {{ leadhub.mart_id('lead_status', 'bad_lead_links.lead_status_quote_number') }} as lead_status_id,
-        links.lead_source_id,
-        links.branch_id,
+        record_links.lead_source_id,
+        record_links.branch_id,
         coalesce(bad_lead_links.link_status, 'no_customer') as lead_status_link,
         bad_leads.received_at,
         bad_leads.move_date,
@@ -57,8 +47,10 @@ final as (
     from bad_leads
     left join bad_lead_links
         on bad_leads.bad_lead_key = bad_lead_links.bad_lead_key
-    left join links
-        on bad_leads.bad_lead_key = links.natural_key
+    left join record_links
+        on
+            record_links.module = 'bad_leads'
+            and bad_leads.bad_lead_key = record_links.natural_key
 )
 
 select * from final

@@ -26,25 +26,14 @@ record_links as (
     select * from {{ ref('int_record_links') }}
 ),
 
-links as (
-    select
-        natural_key,
-        customer_id,
-        branch_id,
-        lead_source_id,
-        sales_person_id
-    from record_links
-    where module = 'booked_opportunities'
-),
-
 final as (
     select
         {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }} as id,
         booked_opportunities.quote_number,
-        links.customer_id,
-        links.sales_person_id,
-        links.branch_id,
-        links.lead_source_id,
+        record_links.customer_id,
+        record_links.sales_person_id,
+        record_links.branch_id,
+        record_links.lead_source_id,
         {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as lead_status_id,
         booked_opportunities.status,
         booked_opportunities.booked_date,
@@ -61,8 +50,10 @@ final as (
         booked_opportunities._source_file as source_file,
         booked_opportunities._source_row as source_row
     from booked_opportunities
-    left join links
-        on booked_opportunities.quote_number = links.natural_key
+    left join record_links
+        on
+            record_links.module = 'booked_opportunities'
+            and booked_opportunities.quote_number = record_links.natural_key
     left join lead_status
         on booked_opportunities.quote_number = lead_status.quote_number
 )

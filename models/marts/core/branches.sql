@@ -14,15 +14,6 @@ lookup_first_rows as (
     select * from {{ ref('int_lookup_first_rows') }}
 ),
 
-first_rows as (
-    select
-        entity_id,
-        _source_file,
-        _source_row
-    from lookup_first_rows
-    where lookup_name = 'branch'
-),
-
 final as (
     select
         branches.branch_id as id,
@@ -34,11 +25,13 @@ final as (
         branches.is_test,
         cast(branches.variant_count as bigint) as variant_count,
         cast(branches.row_count as bigint) as row_count,
-        first_rows._source_file as source_file,
-        first_rows._source_row as source_row
+        lookup_first_rows._source_file as source_file,
+        lookup_first_rows._source_row as source_row
     from branches
-    left join first_rows
-        on branches.branch_id = first_rows.entity_id
+    left join lookup_first_rows
+        on
+            lookup_first_rows.lookup_name = 'branch'
+            and branches.branch_id = lookup_first_rows.entity_id
 )
 
 select * from final

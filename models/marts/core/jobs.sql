@@ -27,17 +27,6 @@ record_links as (
     select * from {{ ref('int_record_links') }}
 ),
 
-links as (
-    select
-        natural_key,
-        customer_id,
-        branch_id,
-        lead_source_id,
-        sales_person_id
-    from record_links
-    where module = 'jobs'
-),
-
 final as (
     select
         {{ leadhub.mart_id('jobs', 'cast(jobs.job_id as ' ~ dbt.type_string() ~ ')') }} as id,
@@ -45,11 +34,11 @@ final as (
         jobs.job_number,
         jobs.quote_number,
         case
-            when {{ leadhub.is_customer_job('jobs.opportunity_status') }} then links.customer_id
+            when {{ leadhub.is_customer_job('jobs.opportunity_status') }} then record_links.customer_id
         end as customer_id,
-        links.sales_person_id,
-        links.branch_id,
-        links.lead_source_id,
+        record_links.sales_person_id,
+        record_links.branch_id,
+        record_links.lead_source_id,
         {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }}
             as booked_opportunity_id,
         jobs.opportunity_status,
@@ -81,8 +70,10 @@ final as (
         jobs._source_file as source_file,
         jobs._source_row as source_row
     from jobs
-    left join links
-        on cast(jobs.job_id as {{ dbt.type_string() }}) = links.natural_key
+    left join record_links
+        on
+            record_links.module = 'jobs'
+            and cast(jobs.job_id as {{ dbt.type_string() }}) = record_links.natural_key
     left join booked_opportunities
         on jobs.quote_number = booked_opportunities.quote_number
 )

@@ -14,15 +14,6 @@ lookup_first_rows as (
     select * from {{ ref('int_lookup_first_rows') }}
 ),
 
-first_rows as (
-    select
-        entity_id,
-        _source_file,
-        _source_row
-    from lookup_first_rows
-    where lookup_name = 'lead_source'
-),
-
 final as (
     select
         lead_sources.lead_source_id as id,
@@ -31,11 +22,13 @@ final as (
         lead_sources.is_mapped,
         cast(lead_sources.variant_count as bigint) as variant_count,
         cast(lead_sources.row_count as bigint) as row_count,
-        first_rows._source_file as source_file,
-        first_rows._source_row as source_row
+        lookup_first_rows._source_file as source_file,
+        lookup_first_rows._source_row as source_row
     from lead_sources
-    left join first_rows
-        on lead_sources.lead_source_id = first_rows.entity_id
+    left join lookup_first_rows
+        on
+            lookup_first_rows.lookup_name = 'lead_source'
+            and lead_sources.lead_source_id = lookup_first_rows.entity_id
 )
 
 select * from final

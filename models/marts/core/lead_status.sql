@@ -26,27 +26,16 @@ record_links as (
     select * from {{ ref('int_record_links') }}
 ),
 
-links as (
-    select
-        natural_key,
-        customer_id,
-        branch_id,
-        lead_source_id,
-        sales_person_id
-    from record_links
-    where module = 'lead_status'
-),
-
 final as (
     select
         {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as id,
         lead_status.quote_number,
         {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
             as booked_opportunity_id,
-        links.sales_person_id,
-        links.branch_id,
-        links.lead_source_id,
-        links.customer_id,
+        record_links.sales_person_id,
+        record_links.branch_id,
+        record_links.lead_source_id,
+        record_links.customer_id,
         lead_status.status,
         lead_status.received_at,
         lead_status.time_to_contact_minutes,
@@ -63,8 +52,10 @@ final as (
     from lead_status
     inner join quote_links
         on lead_status.quote_number = quote_links.quote_number
-    left join links
-        on lead_status.quote_number = links.natural_key
+    left join record_links
+        on
+            record_links.module = 'lead_status'
+            and lead_status.quote_number = record_links.natural_key
 )
 
 select * from final

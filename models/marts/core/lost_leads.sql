@@ -28,30 +28,19 @@ record_links as (
     select * from {{ ref('int_record_links') }}
 ),
 
-links as (
-    select
-        natural_key,
-        customer_id,
-        branch_id,
-        lead_source_id,
-        sales_person_id
-    from record_links
-    where module = 'lost_leads'
-),
-
 final as (
     select
         {{ leadhub.mart_id('lost_leads', 'lost_leads.quote_number') }} as id,
         lost_leads.quote_number,
         {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
             as booked_opportunity_id,
-        links.lead_source_id,
+        record_links.lead_source_id,
         case
             when quote_links.has_lead_status then {{ leadhub.mart_id('lead_status', 'lost_leads.quote_number') }}
         end as lead_status_id,
-        links.sales_person_id,
-        links.branch_id,
-        links.customer_id,
+        record_links.sales_person_id,
+        record_links.branch_id,
+        record_links.customer_id,
         lost_leads.lost_date,
         lost_leads.reason,
         lost_leads.received_at,
@@ -65,8 +54,10 @@ final as (
     from lost_leads
     inner join quote_links
         on lost_leads.quote_number = quote_links.quote_number
-    left join links
-        on lost_leads.quote_number = links.natural_key
+    left join record_links
+        on
+            record_links.module = 'lost_leads'
+            and lost_leads.quote_number = record_links.natural_key
 )
 
 select * from final

@@ -19,25 +19,14 @@ performance_sales_persons as (
     select * from {{ ref('int_performance_sales_persons') }}
 ),
 
-links as (
-    select
-        performance_key,
-        sales_person_id,
-        resolution,
-        is_orphan,
-        closest_candidates
-    from performance_sales_persons
-    where module = 'sales_performance'
-),
-
 final as (
     select
         {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key') }} as id,
-        links.sales_person_id,
+        performance_sales_persons.sales_person_id,
         sales_performance.sales_person_name as name,  -- noqa: RF04
-        links.resolution as sales_person_resolution,
-        links.is_orphan,
-        links.closest_candidates,
+        performance_sales_persons.resolution as sales_person_resolution,
+        performance_sales_persons.is_orphan,
+        performance_sales_persons.closest_candidates,
         sales_performance.period_start,
         sales_performance.period_end,
         sales_performance.leads_received,
@@ -58,8 +47,10 @@ final as (
         sales_performance._source_file as source_file,
         sales_performance._source_row as source_row
     from sales_performance
-    left join links
-        on sales_performance.performance_key = links.performance_key
+    left join performance_sales_persons
+        on
+            performance_sales_persons.module = 'sales_performance'
+            and sales_performance.performance_key = performance_sales_persons.performance_key
 )
 
 select * from final

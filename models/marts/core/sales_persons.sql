@@ -8,15 +8,6 @@ lookup_first_rows as (
     select * from {{ ref('int_lookup_first_rows') }}
 ),
 
-first_rows as (
-    select
-        entity_id,
-        _source_file,
-        _source_row
-    from lookup_first_rows
-    where lookup_name = 'sales_person'
-),
-
 final as (
     select
         sales_persons.sales_person_id as id,
@@ -25,11 +16,13 @@ final as (
         sales_persons.is_in_crm,
         cast(sales_persons.variant_count as bigint) as variant_count,
         cast(sales_persons.row_count as bigint) as row_count,
-        first_rows._source_file as source_file,
-        first_rows._source_row as source_row
+        lookup_first_rows._source_file as source_file,
+        lookup_first_rows._source_row as source_row
     from sales_persons
-    left join first_rows
-        on sales_persons.sales_person_id = first_rows.entity_id
+    left join lookup_first_rows
+        on
+            lookup_first_rows.lookup_name = 'sales_person'
+            and sales_persons.sales_person_id = lookup_first_rows.entity_id
 )
 
 select * from final

@@ -19,25 +19,14 @@ performance_sales_persons as (
     select * from {{ ref('int_performance_sales_persons') }}
 ),
 
-links as (
-    select
-        performance_key,
-        sales_person_id,
-        resolution,
-        is_orphan,
-        closest_candidates
-    from performance_sales_persons
-    where module = 'user_performance'
-),
-
 final as (
     select
         {{ leadhub.mart_id('user_performance', 'user_performance.user_key') }} as id,
-        links.sales_person_id,
+        performance_sales_persons.sales_person_id,
         user_performance.user_name as name,  -- noqa: RF04
-        links.resolution as sales_person_resolution,
-        links.is_orphan,
-        links.closest_candidates,
+        performance_sales_persons.resolution as sales_person_resolution,
+        performance_sales_persons.is_orphan,
+        performance_sales_persons.closest_candidates,
         user_performance.user_status,
         user_performance.total_calls,
         user_performance.avg_calls_per_day,
@@ -48,8 +37,10 @@ final as (
         user_performance._source_file as source_file,
         user_performance._source_row as source_row
     from user_performance
-    left join links
-        on user_performance.user_key = links.performance_key
+    left join performance_sales_persons
+        on
+            performance_sales_persons.module = 'user_performance'
+            and user_performance.user_key = performance_sales_persons.performance_key
 )
 
 select * from final
