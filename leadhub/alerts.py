@@ -85,11 +85,10 @@ def send_email(config: AlertConfig, subject: str, lines: list[str], timeout: flo
 
 def send(config: AlertConfig, subject: str, lines: list[str]) -> list[str]:
     """Send on every configured channel; returns the channels used."""
-    sent = []
-    if config.webhook_url:
-        send_webhook(config.webhook_url, subject, lines)
-        sent.append("webhook")
-    if config.smtp_host and config.email_to:
-        send_email(config, subject, lines)
-        sent.append("email")
-    return sent
+    for channel in config.channels:
+        if channel == "webhook":
+            assert config.webhook_url
+            send_webhook(config.webhook_url, subject, lines)
+        else:
+            send_email(config, subject, lines)
+    return config.channels

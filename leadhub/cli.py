@@ -9,11 +9,19 @@ from pathlib import Path
 import click
 
 from leadhub import __version__
-from leadhub.config import ConfigError, load_target
+from leadhub.config import ConfigError, Target, load_target
 
 
 def _echo_err(message: str) -> None:
     click.echo(message, err=True)
+
+
+def _target(target_name: str | None) -> Target:
+    """The profile's target, or a clear error when the profile does not have it."""
+    try:
+        return load_target(target_name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.group()
@@ -74,10 +82,7 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
     from leadhub.load.loader import Loader
     from leadhub.load.warehouse import connect
 
-    try:
-        target = load_target(target_name)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    target = _target(target_name)
     _echo_err(f"loading into {target.describe()} (schema {target.raw_schema})")
     warehouse = connect(target)
     t0 = time.perf_counter()
@@ -120,10 +125,7 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     from leadhub.evaluate import evaluate as run
     from leadhub.evaluate import score_table
 
-    try:
-        target = load_target(target_name)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    target = _target(target_name)
     scores = run(target, truth_dir)
     if as_json:
         click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
@@ -153,10 +155,7 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_al
         except SystemExit as exc:
             if exc.code:
                 raise
-    try:
-        target = load_target(target_name)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    target = _target(target_name)
     code = run_dbt(["build"], target.name)
     if send_alert:
         # Also (above all) when the build failed: its integrity history is already written.
@@ -179,10 +178,7 @@ def integrity(target_name: str | None, as_json: bool) -> None:
 
     from leadhub.integrity import current_checks, table
 
-    try:
-        target = load_target(target_name)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    target = _target(target_name)
     try:
         checks = current_checks(target)
     except Exception as exc:  # no build has reached the integrity marts on this target yet
@@ -248,10 +244,7 @@ def alert(target_name: str | None, tolerance: float, dry_run: bool) -> None:
     webhook (LEADHUB_ALERT_WEBHOOK_URL) and/or by email (LEADHUB_ALERT_SMTP_HOST,
     LEADHUB_ALERT_EMAIL_TO, ...). Sends nothing when all is well.
     """
-    try:
-        target = load_target(target_name)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    target = _target(target_name)
     _alert(target, tolerance, dry_run)
 
 

@@ -78,19 +78,19 @@ class Run:
 def last_runs(target: Target, count: int = 2) -> list[Run]:
     """The newest `count` runs of integrity_check_history, newest first."""
     schema = mart_schema(target)
-    runs = fetch(
+    rows = fetch(
         target,
-        f"select run_id, max(run_at) from {schema}.integrity_check_history "
-        f"group by run_id order by max(run_at) desc, run_id desc limit {int(count)}",
+        f"with runs as (select run_id, max(run_at) as run_at from {schema}.integrity_check_history "
+        f"group by run_id order by run_at desc, run_id desc limit {int(count)}) "
+        f"select runs.run_id, runs.run_at, {', '.join('history.' + c for c in COLUMNS.split(', '))} "
+        f"from runs join {schema}.integrity_check_history as history on history.run_id = runs.run_id "
+        "order by runs.run_at desc, runs.run_id desc, history.check_name",
     )
-    out = []
-    for run_id, run_at in runs:
-        rows = fetch(
-            target,
-            f"select {COLUMNS} from {schema}.integrity_check_history where run_id = '{run_id}' order by check_name",
-        )
-        out.append(Run(str(run_id), run_at, {c.check_name: c for c in map(Check.from_row, rows)}))
-    return out
+    runs: dict[str, Run] = {}
+    for run_id, run_at, *check in rows:
+        run = runs.setdefault(str(run_id), Run(str(run_id), run_at, {}))
+        run.checks[check[0]] = Check.from_row(tuple(check))
+    return list(runs.values())
 
 
 @dataclass(frozen=True)
