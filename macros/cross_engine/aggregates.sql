@@ -1,7 +1,7 @@
 {#
     string_agg_distinct(expr, separator): the distinct non-null values of `expr`, sorted,
     joined by `separator` (a SQL string literal). DuckDB and PostgreSQL share the standard
-    form; Spark would use array_join(array_sort(collect_set(expr)), separator).
+    form.
 #}
 {% macro string_agg_distinct(expr, separator) -%}
     {{ return(adapter.dispatch('string_agg_distinct', 'leadhub')(expr, separator)) }}
@@ -11,14 +11,9 @@
     string_agg(distinct {{ expr }}, {{ separator }} order by {{ expr }})
 {%- endmacro %}
 
-{% macro spark__string_agg_distinct(expr, separator) -%}
-    array_join(array_sort(collect_set({{ expr }})), {{ separator }})
-{%- endmacro %}
-
 {#
     median(expr): the 50th percentile, interpolated (percentile_cont), as a double. The
-    standard ordered-set form runs on DuckDB and PostgreSQL; Trino and Spark only have an
-    approximate or differently named percentile.
+    standard ordered-set form runs on DuckDB and PostgreSQL.
 #}
 {% macro median(expr) -%}
     {{ return(adapter.dispatch('median', 'leadhub')(expr)) }}
@@ -26,12 +21,4 @@
 
 {% macro default__median(expr) -%}
     percentile_cont(0.5) within group (order by {{ expr }})
-{%- endmacro %}
-
-{% macro trino__median(expr) -%}
-    approx_percentile({{ expr }}, 0.5)
-{%- endmacro %}
-
-{% macro spark__median(expr) -%}
-    percentile({{ expr }}, 0.5)
 {%- endmacro %}

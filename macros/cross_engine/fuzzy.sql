@@ -4,8 +4,7 @@
     edit_distance(a, b):   Levenshtein distance (insertions, deletions, substitutions).
                            DuckDB has it built in; PostgreSQL gets it from the fuzzystrmatch
                            extension, which the on-run-start hook creates (it is a trusted
-                           extension: the database owner may create it). Spark calls it
-                           levenshtein too; Trino would need levenshtein_distance.
+                           extension: the database owner may create it).
     name_similarity(a, b): 1 - distance / length of the longer string, in [0, 1]; null when
                            either side is null. Callers compare it with a threshold var.
     Use both only inside blocking keys: never over a cross join.
@@ -17,10 +16,6 @@
 
 {% macro default__edit_distance(a, b) -%}
     levenshtein({{ a }}, {{ b }})
-{%- endmacro %}
-
-{% macro trino__edit_distance(a, b) -%}
-    levenshtein_distance({{ a }}, {{ b }})
 {%- endmacro %}
 
 {% macro name_similarity(a, b) -%}

@@ -33,7 +33,3 @@
 {% macro duckdb__int_div(a, b) -%}
     ({{ a }}) // ({{ b }})
 {%- endmacro %}
-
-{% macro spark__int_div(a, b) -%}
-    ({{ a }}) div ({{ b }})
-{%- endmacro %}

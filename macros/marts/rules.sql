@@ -10,11 +10,7 @@
     the marts give it no customer_id and list no customer for it.
 #}
 {% macro is_customer_job(status) -%}
-    {{ status }} in (
-        {%- for s in var('customer_job_statuses') -%}
-            '{{ s }}'{{ ", " if not loop.last }}
-        {%- endfor -%}
-    )
+    {{ status }} in ({{ leadhub.quoted_list(var('customer_job_statuses')) }})
 {%- endmacro %}
 
 {% macro job_booked_date(relation) -%}

@@ -5,26 +5,14 @@
     is_identified_person). The marts take their foreign keys from here, so each lookup is
     applied in one place.
 #}
+{%- set published_modules = ['lead_status', 'booked_opportunities', 'lost_leads', 'jobs', 'bad_leads'] %}
 with
 
-lead_status as (
-    select * from {{ ref('stg_crm__lead_status') }}
-),
-
-booked_opportunities as (
-    select * from {{ ref('stg_crm__booked_opportunities') }}
-),
-
-lost_leads as (
-    select * from {{ ref('stg_crm__lost_leads') }}
-),
-
-jobs as (
-    select * from {{ ref('stg_crm__jobs') }}
-),
-
-bad_leads as (
-    select * from {{ ref('stg_crm__bad_leads') }}
+mentions as (
+    select * from {{ ref('stg_crm__entity_mentions') }}
+    where
+        row_status = 'current'
+        and module in ({{ leadhub.quoted_list(published_modules) }})
 ),
 
 customer_records as (
@@ -47,29 +35,16 @@ sales_person_variants as (
     select * from {{ ref('int_sales_person_variants') }}
 ),
 
-{%- set string = dbt.type_string() %}
-{#- module: (natural key, lead source column, sales person column) #}
-{%- set modules = {
-    'lead_status': ('quote_number', 'referral_source', 'sales_person_name'),
-    'booked_opportunities': ('quote_number', 'referral_source', 'sales_person_name'),
-    'lost_leads': ('quote_number', 'referral_source', 'sales_person_name'),
-    'jobs': ('job_id', 'referral_source', 'sales_person_name'),
-    'bad_leads': ('bad_lead_key', 'provider_name', none),
-} %}
-
+-- one row per current record: the branch, lead source and sales person it names
 records as (
-    {%- for module, (key, source, seller) in modules.items() %}
-        select
-            '{{ module }}' as module,
-            cast({{ key }} as {{ string }}) as natural_key,
-            branch_name,
-            cast({{ source }} as {{ string }}) as lead_source_text,
-            cast({{ seller or 'null' }} as {{ string }}) as sales_person_name
-        from {{ module }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    select
+        module,
+        record_key as natural_key,
+        max(case when entity_kind = 'branch' then mention end) as branch_name,
+        max(case when entity_kind = 'lead_source' then mention end) as lead_source_text,
+        max(case when entity_kind = 'sales_person' then mention end) as sales_person_name
+    from mentions
+    group by module, record_key
 ),
 
 final as (

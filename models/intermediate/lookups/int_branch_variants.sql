@@ -6,24 +6,9 @@
 #}
 with
 
-lead_status as (
-    select * from {{ ref('stg_crm__lead_status_history') }}
-),
-
-booked_opportunities as (
-    select * from {{ ref('stg_crm__booked_opportunities_history') }}
-),
-
-lost_leads as (
-    select * from {{ ref('stg_crm__lost_leads_history') }}
-),
-
-jobs as (
-    select * from {{ ref('stg_crm__jobs_history') }}
-),
-
-bad_leads as (
-    select * from {{ ref('stg_crm__bad_leads_history') }}
+mentions as (
+    select * from {{ ref('stg_crm__entity_mentions') }}
+    where entity_kind = 'branch'
 ),
 
 markers as (
@@ -36,29 +21,9 @@ aliases as (
 
 observed as (
     select
-        branch_name,
+        mention as branch_name,
         _exported_at
-    from lead_status
-    union all
-    select
-        branch_name,
-        _exported_at
-    from booked_opportunities
-    union all
-    select
-        branch_name,
-        _exported_at
-    from lost_leads
-    union all
-    select
-        branch_name,
-        _exported_at
-    from jobs
-    union all
-    select
-        branch_name,
-        _exported_at
-    from bad_leads
+    from mentions
 ),
 
 variants as (

@@ -6,24 +6,9 @@
 #}
 with
 
-lead_status as (
-    select * from {{ ref('stg_crm__lead_status_history') }}
-),
-
-booked_opportunities as (
-    select * from {{ ref('stg_crm__booked_opportunities_history') }}
-),
-
-lost_leads as (
-    select * from {{ ref('stg_crm__lost_leads_history') }}
-),
-
-jobs as (
-    select * from {{ ref('stg_crm__jobs_history') }}
-),
-
-bad_leads as (
-    select * from {{ ref('stg_crm__bad_leads_history') }}
+mentions as (
+    select * from {{ ref('stg_crm__entity_mentions') }}
+    where entity_kind = 'lead_source'
 ),
 
 rules as (
@@ -31,15 +16,7 @@ rules as (
 ),
 
 observed as (
-    select referral_source as source_text from lead_status
-    union all
-    select referral_source as source_text from booked_opportunities
-    union all
-    select referral_source as source_text from lost_leads
-    union all
-    select referral_source as source_text from jobs
-    union all
-    select provider_name as source_text from bad_leads
+    select mention as source_text from mentions
 ),
 
 variants as (

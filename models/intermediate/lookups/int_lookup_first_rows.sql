@@ -3,52 +3,10 @@
     lead source and sales person, the first export row that names it (earliest export, then
     file and row). One row per lookup and entity.
 #}
-{%- set named_columns = [
-    ('lead_status', 'branch', 'branch_name'),
-    ('lead_status', 'lead_source', 'referral_source'),
-    ('lead_status', 'sales_person', 'sales_person_name'),
-    ('booked_opportunities', 'branch', 'branch_name'),
-    ('booked_opportunities', 'lead_source', 'referral_source'),
-    ('booked_opportunities', 'sales_person', 'sales_person_name'),
-    ('lost_leads', 'branch', 'branch_name'),
-    ('lost_leads', 'lead_source', 'referral_source'),
-    ('lost_leads', 'sales_person', 'sales_person_name'),
-    ('jobs', 'branch', 'branch_name'),
-    ('jobs', 'lead_source', 'referral_source'),
-    ('jobs', 'sales_person', 'sales_person_name'),
-    ('bad_leads', 'branch', 'branch_name'),
-    ('bad_leads', 'lead_source', 'provider_name'),
-    ('sales_performance', 'sales_person', 'sales_person_name'),
-    ('user_performance', 'sales_person', 'user_name'),
-] -%}
 with
 
-lead_status as (
-    select * from {{ ref('stg_crm__lead_status_history') }}
-),
-
-booked_opportunities as (
-    select * from {{ ref('stg_crm__booked_opportunities_history') }}
-),
-
-lost_leads as (
-    select * from {{ ref('stg_crm__lost_leads_history') }}
-),
-
-jobs as (
-    select * from {{ ref('stg_crm__jobs_history') }}
-),
-
-bad_leads as (
-    select * from {{ ref('stg_crm__bad_leads_history') }}
-),
-
-sales_performance as (
-    select * from {{ ref('stg_crm__sales_performance_history') }}
-),
-
-user_performance as (
-    select * from {{ ref('stg_crm__user_performance_history') }}
+mentions as (
+    select * from {{ ref('stg_crm__entity_mentions') }}
 ),
 
 branch_variants as (
@@ -85,19 +43,14 @@ variant_entities as (
 ),
 
 named_rows as (
-    {%- for module, lookup_name, column in named_columns %}
-        select
-            '{{ lookup_name }}' as lookup_name,
-            {{ column }} as variant,
-            _exported_at,
-            _source_file,
-            _source_row
-        from {{ module }}
-        where {{ column }} is not null
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    select
+        entity_kind as lookup_name,
+        mention as variant,
+        _exported_at,
+        _source_file,
+        _source_row
+    from mentions
+    where mention is not null
 ),
 
 ranked as (

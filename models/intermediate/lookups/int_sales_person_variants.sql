@@ -24,28 +24,9 @@
 #}
 with
 
-lead_status as (
-    select * from {{ ref('stg_crm__lead_status_history') }}
-),
-
-booked_opportunities as (
-    select * from {{ ref('stg_crm__booked_opportunities_history') }}
-),
-
-lost_leads as (
-    select * from {{ ref('stg_crm__lost_leads_history') }}
-),
-
-jobs as (
-    select * from {{ ref('stg_crm__jobs_history') }}
-),
-
-sales_performance as (
-    select * from {{ ref('stg_crm__sales_performance_history') }}
-),
-
-user_performance as (
-    select * from {{ ref('stg_crm__user_performance_history') }}
+mentions as (
+    select * from {{ ref('stg_crm__entity_mentions') }}
+    where entity_kind = 'sales_person'
 ),
 
 nicknames as (
@@ -58,34 +39,9 @@ overrides as (
 
 observed as (
     select
-        sales_person_name as variant,
-        1 as in_crm
-    from lead_status
-    union all
-    select
-        sales_person_name as variant,
-        1 as in_crm
-    from booked_opportunities
-    union all
-    select
-        sales_person_name as variant,
-        1 as in_crm
-    from lost_leads
-    union all
-    select
-        sales_person_name as variant,
-        1 as in_crm
-    from jobs
-    union all
-    select
-        sales_person_name as variant,
-        1 as in_crm
-    from sales_performance
-    union all
-    select
-        user_name as variant,
-        0 as in_crm
-    from user_performance
+        mention as variant,
+        case when from_crm then 1 else 0 end as in_crm
+    from mentions
 ),
 
 variants as (

@@ -124,11 +124,7 @@ journeys as (
             when leads.booked_opportunity_id is not null or leads.lead_status = 'BOOKED' then 'booked'
             when
                 leads.lost_lead_id is not null
-                or leads.lead_status in (
-                    {%- for s in var('lead_lost_statuses') -%}
-                        '{{ s }}'{{ ", " if not loop.last }}
-                    {%- endfor -%}
-                )
+                or leads.lead_status in ({{ leadhub.quoted_list(var('lead_lost_statuses')) }})
                 then 'lost'
             else 'open'
         end as outcome

@@ -1,7 +1,7 @@
 with
 
-history as (
-    select * from {{ ref('stg_crm__bad_leads_history') }}
+base as (
+    select * from {{ ref('base_crm__bad_leads') }}
 ),
 
 final as (
@@ -24,7 +24,7 @@ final as (
         version_number,
         valid_from,
         {{ leadhub.lineage_columns() }}
-    from history
+    from base
     where row_status = 'current'
 )
 

@@ -1,7 +1,7 @@
 with
 
-history as (
-    select * from {{ ref('stg_crm__jobs_history') }}
+base as (
+    select * from {{ ref('base_crm__jobs') }}
 ),
 
 final as (
@@ -49,7 +49,7 @@ final as (
         version_number,
         valid_from,
         {{ leadhub.lineage_columns() }}
-    from history
+    from base
     where row_status = 'current'
 )
 

@@ -1,0 +1,35 @@
+{#
+    How much of each checked column staging normalized, over every base row: the values the
+    export had (raw text present) and those staging turned into a typed value. The checks are
+    the ones stg_crm__value_issues reports from (macros/staging/value_issues.sql), so
+    present_count - normalized_count is that column's count of value issues.
+#}
+with
+
+{% for module in leadhub.value_checks() %}
+    {{ module }} as (
+        select * from {{ ref('base_crm__' ~ module) }}
+    ),
+
+{% endfor -%}
+
+counts as (
+    {%- for module, spec in leadhub.value_checks().items() %}
+        {{ leadhub.value_counts(module, module, spec['checks']) }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+),
+
+final as (
+    select
+        module,
+        column_name,
+        value_kind,
+        cast(present_count as bigint) as present_count,
+        cast(present_count - failed_count as bigint) as normalized_count
+    from counts
+)
+
+select * from final
