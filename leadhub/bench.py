@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import click
 
 from leadhub.config import PROJECT_ROOT, load_target
+from leadhub.database import postgres_connection
+from leadhub.dbt_runner import run_dbt
 from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load, score_table
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.loader import Loader
-from leadhub.load.warehouse import connect, postgres_connection
+from leadhub.load.warehouse import connect
 from leadhub.staging_report import normalization_shares
 from leadhub.warehouse_summary import staging_accounting
 
@@ -43,28 +43,10 @@ LAYERS = (
 
 
 def _dbt_build(target: str, workdir: Path, selection: list[str]) -> float:
-    dbt = str(Path(sys.executable).parent / "dbt")
-    t0 = time.perf_counter()
-    result = subprocess.run(
-        [
-            dbt,
-            "build",
-            *selection,
-            "--target",
-            target,
-            "--target-path",
-            str(workdir / "target"),
-            "--log-path",
-            str(workdir),
-        ],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - t0
-    if result.returncode != 0:
+    result = run_dbt(["build", *selection], target, artifacts=workdir, capture=True)
+    if not result.ok:
         raise click.ClickException(f"dbt build failed on {target}:\n{result.stdout[-3000:]}")
-    return seconds
+    return result.seconds
 
 
 @click.command()

@@ -146,7 +146,8 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
 )
 def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool) -> None:
     """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
-    from leadhub.warehouse_summary import print_marts_headline, print_summary, run_dbt
+    from leadhub.dbt_runner import run_dbt
+    from leadhub.warehouse_summary import print_marts_headline, print_summary
 
     if paths:
         ctx = click.get_current_context()
@@ -156,7 +157,10 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_al
             if exc.code:
                 raise
     target = _target(target_name)
-    code = run_dbt(["build"], target.name)
+    try:
+        code = run_dbt(["build"], target.name).returncode
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     if send_alert:
         # Also (above all) when the build failed: its integrity history is already written.
         _alert(target, tolerance=0.0, dry_run=False)
@@ -179,10 +183,7 @@ def integrity(target_name: str | None, as_json: bool) -> None:
     from leadhub.integrity import current_checks, table
 
     target = _target(target_name)
-    try:
-        checks = current_checks(target)
-    except Exception as exc:  # no build has reached the integrity marts on this target yet
-        raise click.ClickException(f"no integrity checks on target {target.name}: {exc}") from None
+    checks = _read_integrity(target, current_checks, "checks")
     failed = [c for c in checks if c.status == "error"]
     if as_json:
         click.echo(
@@ -198,14 +199,29 @@ def integrity(target_name: str | None, as_json: bool) -> None:
         sys.exit(1)
 
 
+def _read_integrity(target: Target, read, what: str):
+    """read(target), with the one expected failure said plainly: no build has made the
+    integrity marts yet. Connection, permission and SQL errors are reported as what they are."""
+    from leadhub.database import MissingRelation
+
+    try:
+        return read(target)
+    except MissingRelation as exc:
+        raise click.ClickException(
+            f"no integrity {what} on target {target.name} yet: run `leadhub build` first ({exc})"
+        ) from None
+    except Exception as exc:
+        raise click.ClickException(
+            f"could not read the integrity {what} of target {target.name} ({target.describe()}): "
+            f"{type(exc).__name__}: {str(exc).strip()}"
+        ) from None
+
+
 def _alert(target, tolerance: float, dry_run: bool) -> int:
     from leadhub.alerts import AlertConfig, send
     from leadhub.integrity import findings, last_runs
 
-    try:
-        runs = last_runs(target)
-    except Exception as exc:  # the warehouse has no integrity history yet (no build reached the marts)
-        raise click.ClickException(f"no integrity history on target {target.name}: {exc}") from None
+    runs = _read_integrity(target, last_runs, "history")
     found = findings(runs, tolerance)
     if not found:
         click.echo("integrity: nothing to alert (every check passes and none regressed)")

@@ -7,10 +7,11 @@ the tests.  Nothing else in the package spells a header.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 
 @dataclass(frozen=True)
@@ -279,3 +280,40 @@ def module_for_file(path: str | PurePath, patterns: dict[str, tuple[str, ...]] |
             "rename it or set explicit patterns"
         )
     return hits[0]
+
+
+# When an export was taken (the contract's "export date" rule): the loader stamps every row with
+# it, and the generator names its files so that the rule reads the intended date back.
+_DATE_PATTERNS = (
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])"), "ym"),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"), "y"),
+)
+
+
+def exported_at(path: Path) -> tuple[dt.datetime, str]:
+    """When the export was taken: the latest date in its name, else the file's mtime.
+
+    A month (``2024-03``) or a year (``2024``) stands for its last day: a period export is
+    current as of the period's end.
+    """
+    name = path.name
+    for pattern, kind in _DATE_PATTERNS:
+        found: list[dt.datetime] = []
+        for match in pattern.finditer(name):
+            parts = [int(g) for g in match.groups()]
+            try:
+                if kind == "ymd":
+                    found.append(dt.datetime(parts[0], parts[1], parts[2]))
+                elif kind == "ym":
+                    nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+                    found.append(dt.datetime.combine(nxt - dt.timedelta(days=1), dt.time()))
+                else:
+                    found.append(dt.datetime(parts[0], 12, 31))
+            except ValueError:
+                continue
+        if found:
+            return max(found), "file name"
+    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
+    return mtime.replace(microsecond=0), "file modification time"

@@ -20,16 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadhub.config import Target
-from leadhub.warehouse_summary import fetch, model_schema
-
-MODULES_WITH_BRANCH = ("lead_status", "booked_opportunities", "lost_leads", "jobs", "bad_leads")
-SOURCE_COLUMN = {
-    "lead_status": "referral_source",
-    "booked_opportunities": "referral_source",
-    "lost_leads": "referral_source",
-    "jobs": "referral_source",
-    "bad_leads": "provider_name",
-}
+from leadhub.database import fetch, relation
 
 
 @dataclass
@@ -121,70 +112,54 @@ def _readable_quotes(truth: Path, module: str) -> set[str]:
     return {t["quote_number"] for t in _truth_rows(truth, module).values()}
 
 
-def evaluate(target: Target, truth: Path) -> list[Score]:
-    staging, intermediate = model_schema(target, "staging"), model_schema(target, "intermediate")
-    branch_of = dict(fetch(target, f"select variant, branch_id from {intermediate}.int_branch_variants"))
-    source_of = dict(
-        fetch(target, f"select source_text, lead_source_id from {intermediate}.int_lead_source_variants")
-    )
-    branch_pairs: list[tuple[str | None, str | None]] = []
-    source_pairs: list[tuple[str | None, str | None]] = []
-    for module in MODULES_WITH_BRANCH:
-        rows = _truth_rows(truth, module)
-        staged = fetch(
-            target,
-            f"select _source_file, _source_row, branch_name, {SOURCE_COLUMN[module]} "
-            f"from {staging}.stg_crm__{module}_history",
-        )
-        for source_file, source_row, branch, source in staged:
-            t = rows.get((source_file, int(source_row)))
-            if t is None:
-                continue
-            branch_pairs.append((branch_of.get(branch) if branch else None, t["branch_id"] or None))
-            source_pairs.append((source_of.get(source) if source else None, t["lead_source_id"] or None))
-    scores = [score_mapping("branch", branch_pairs), score_mapping("lead_source", source_pairs)]
-    scores.append(_sales_person_score(target, truth, staging, intermediate))
-    scores += _quote_link_scores(target, truth, staging, intermediate)
-    scores.append(_customer_identity_score(target, truth, intermediate))
-    scores.append(_bad_lead_link_score(target, truth, intermediate))
-    return scores
-
-
-SALES_PERSON_COLUMN = {
-    "lead_status": "sales_person_name",
-    "booked_opportunities": "sales_person_name",
-    "lost_leads": "sales_person_name",
-    "jobs": "sales_person_name",
-    "sales_performance": "sales_person_name",
-    "user_performance": "user_name",
+# The lookups scored by mapping: entity kind of stg_crm__entity_mentions -> (the lookup model,
+# its variant column, its id column), and the truth's id column of that kind.
+LOOKUPS = {
+    "branch": ("int_branch_variants", "variant", "branch_id"),
+    "lead_source": ("int_lead_source_variants", "source_text", "lead_source_id"),
+    "sales_person": ("int_sales_person_variants", "variant", "sales_person_id"),
 }
 
 
-def _sales_person_score(target: Target, truth: Path, staging: str, intermediate: str) -> Score:
-    """Every row naming a sales person (both performance files included) -> sales person."""
-    person_of = dict(
-        fetch(target, f"select variant, sales_person_id from {intermediate}.int_sales_person_variants")
+def evaluate(target: Target, truth: Path) -> list[Score]:
+    scores = _lookup_scores(target, truth)
+    scores += _quote_link_scores(target, truth)
+    scores.append(_customer_identity_score(target, truth))
+    scores.append(_bad_lead_link_score(target, truth))
+    return scores
+
+
+def _lookup_scores(target: Target, truth: Path) -> list[Score]:
+    """Every row naming a branch, lead source or sales person (every version, both performance
+    files included), as stg_crm__entity_mentions lists them, -> the entity we resolved."""
+    pairs: dict[str, list[tuple[str | None, str | None]]] = {kind: [] for kind in LOOKUPS}
+    resolved = {
+        kind: dict(fetch(target, f"select {variant}, {entity} from {relation(target, model)}"))
+        for kind, (model, variant, entity) in LOOKUPS.items()
+    }
+    mentions = fetch(
+        target,
+        "select entity_kind, module, _source_file, _source_row, mention "
+        f"from {relation(target, 'stg_crm__entity_mentions')}",
     )
-    pairs: list[tuple[str | None, str | None]] = []
-    for module, column in SALES_PERSON_COLUMN.items():
-        rows = _truth_rows(truth, module)
-        for source_file, source_row, name in fetch(
-            target, f"select _source_file, _source_row, {column} from {staging}.stg_crm__{module}_history"
-        ):
-            t = rows.get((source_file, int(source_row)))
-            if t is not None:
-                pairs.append((person_of.get(name) if name else None, t["sales_person_id"] or None))
-    return score_mapping("sales_person", pairs)
+    for kind, module, source_file, source_row, mention in mentions:
+        t = _truth_rows(truth, module).get((source_file, int(source_row)))
+        if t is None:
+            continue
+        ours = resolved[kind].get(mention) if mention else None
+        pairs[kind].append((ours, t[LOOKUPS[kind][2]] or None))
+    return [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
 
 
-def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: str) -> list[Score]:
+def _quote_link_scores(target: Target, truth: Path) -> list[Score]:
     """lead_status -> booked opportunity and lost lead -> booked opportunity, by quote number."""
     booked_truth = _readable_quotes(truth, "booked_opportunities")
     booked_ours = {
         r[0]
         for r in fetch(
             target,
-            f"select booked_quote_number from {intermediate}.int_quote_links where booked_quote_number is not null",
+            f"select booked_quote_number from {relation(target, 'int_quote_links')} "
+            "where booked_quote_number is not null",
         )
     }
     scores = []
@@ -192,7 +167,8 @@ def _quote_link_scores(target: Target, truth: Path, staging: str, intermediate: 
         rows = _truth_rows(truth, module)
         pairs: list[tuple[str | None, str | None]] = []
         for source_file, source_row, quote in fetch(
-            target, f"select _source_file, _source_row, quote_number from {staging}.stg_crm__{module}_history"
+            target,
+            f"select _source_file, _source_row, quote_number from {relation(target, 'base_crm__' + module)}",
         ):
             t = rows.get((source_file, int(source_row)))
             if t is None:
@@ -230,12 +206,12 @@ def score_pairwise(link: str, pairs: Iterable[tuple[str, str]]) -> Score:
     )
 
 
-def _customer_identity_score(target: Target, truth: Path, intermediate: str) -> Score:
+def _customer_identity_score(target: Target, truth: Path) -> Score:
     """Every current record naming a person -> customer, scored on pairs of records."""
     pairs: list[tuple[str, str]] = []
     for module, source_file, source_row, customer_id in fetch(
         target,
-        f"select module, _source_file, _source_row, customer_id from {intermediate}.int_customer_records",
+        f"select module, _source_file, _source_row, customer_id from {relation(target, 'int_customer_records')}",
     ):
         t = _truth_rows(truth, module).get((source_file, int(source_row)))
         if t is not None and t["person_id"]:
@@ -243,14 +219,14 @@ def _customer_identity_score(target: Target, truth: Path, intermediate: str) -> 
     return score_pairwise("customer_identity (pairs)", pairs)
 
 
-def _bad_lead_link_score(target: Target, truth: Path, intermediate: str) -> Score:
+def _bad_lead_link_score(target: Target, truth: Path) -> Score:
     """Current bad leads -> the lead_status quote of the same lead."""
     lead_status_truth = _readable_quotes(truth, "lead_status")
     rows = _truth_rows(truth, "bad_leads")
     pairs: list[tuple[str | None, str | None]] = []
     for source_file, source_row, quote in fetch(
         target,
-        f"select _source_file, _source_row, lead_status_quote_number from {intermediate}.int_bad_lead_links",
+        f"select _source_file, _source_row, lead_status_quote_number from {relation(target, 'int_bad_lead_links')}",
     ):
         t = rows.get((source_file, int(source_row)))
         if t is None:
@@ -276,20 +252,19 @@ class ComparisonLoad:
 
 
 def identity_comparison_load(target: Target) -> ComparisonLoad:
-    intermediate = model_schema(target, "intermediate")
-    records = fetch(target, f"select count(*) from {intermediate}.int_identity_records")[0][0]
-    by_kind = dict(
-        fetch(
-            target, f"select block_kind, count(*) from {intermediate}.int_identity_candidate_pairs group by 1"
-        )
-    )
+    records_model = relation(target, "int_identity_records")
+    pairs_model = relation(target, "int_identity_candidate_pairs")
+    records = fetch(target, f"select count(*) from {records_model}")[0][0]
+    by_kind = dict(fetch(target, f"select block_kind, count(*) from {pairs_model} group by 1"))
     most = fetch(
         target,
         f"select coalesce(max(n), 0) from (select record_key, count(*) as n from ("
-        f"select record_key_a as record_key from {intermediate}.int_identity_candidate_pairs union all "
-        f"select record_key_b from {intermediate}.int_identity_candidate_pairs) as ends group by record_key) as per",
+        f"select record_key_a as record_key from {pairs_model} union all "
+        f"select record_key_b from {pairs_model}) as ends group by record_key) as per",
     )[0][0]
-    skipped = fetch(target, f"select count(*) from {intermediate}.int_identity_blocks where is_skipped")[0][0]
+    skipped = fetch(
+        target, f"select count(*) from {relation(target, 'int_identity_blocks')} where is_skipped"
+    )[0][0]
     return ComparisonLoad(
         records=int(records),
         pairs=sum(int(n) for n in by_kind.values()),

@@ -7,7 +7,7 @@ import decimal
 from dataclasses import asdict, dataclass
 
 from leadhub.config import Target
-from leadhub.warehouse_summary import fetch, mart_schema
+from leadhub.database import fetch, relation
 
 COLUMNS = (
     "check_name, check_type, model_name, column_name, denominator_description, "
@@ -63,7 +63,7 @@ def current_checks(target: Target) -> list[Check]:
     """The checks of the last build (the integrity_checks mart)."""
     rows = fetch(
         target,
-        f"select {COLUMNS} from {mart_schema(target)}.integrity_checks order by check_type, check_name",
+        f"select {COLUMNS} from {relation(target, 'integrity_checks')} order by check_type, check_name",
     )
     return [Check.from_row(r) for r in rows]
 
@@ -77,13 +77,13 @@ class Run:
 
 def last_runs(target: Target, count: int = 2) -> list[Run]:
     """The newest `count` runs of integrity_check_history, newest first."""
-    schema = mart_schema(target)
+    history = relation(target, "integrity_check_history")
     rows = fetch(
         target,
-        f"with runs as (select run_id, max(run_at) as run_at from {schema}.integrity_check_history "
+        f"with runs as (select run_id, max(run_at) as run_at from {history} "
         f"group by run_id order by run_at desc, run_id desc limit {int(count)}) "
         f"select runs.run_id, runs.run_at, {', '.join('history.' + c for c in COLUMNS.split(', '))} "
-        f"from runs join {schema}.integrity_check_history as history on history.run_id = runs.run_id "
+        f"from runs join {history} as history on history.run_id = runs.run_id "
         "order by runs.run_at desc, runs.run_id desc, history.check_name",
     )
     runs: dict[str, Run] = {}

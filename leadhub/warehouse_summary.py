@@ -1,55 +1,14 @@
-"""Run dbt for a target and summarise what the warehouse holds (used by `leadhub build`)."""
+"""Summarise what a built warehouse holds: raw rows, staging accounting, value issues, marts headline
+(printed by `leadhub build`)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from leadhub.config import PROJECT_ROOT, Target, profiles_path
+from leadhub.config import Target
 from leadhub.contract import MODULES
-from leadhub.load.warehouse import postgres_connection
-
-
-def run_dbt(args: list[str], target: str) -> int:
-    """`dbt <args> --target <target>` in the project folder, with the profile leadhub uses."""
-    profile = profiles_path()
-    if profile.name != "profiles.yml":  # only the example exists: dbt needs a real profiles.yml
-        raise SystemExit("no profiles.yml: copy profiles.yml.example to profiles.yml (make does it)")
-    env = dict(os.environ)
-    env.setdefault("DBT_PROFILES_DIR", str(profile.parent))
-    dbt = os.path.join(os.path.dirname(sys.executable), "dbt")
-    command = [dbt if os.path.exists(dbt) else "dbt", *args, "--target", target]
-    return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
-
-
-def fetch(target: Target, sql: str, read_only: bool = True) -> list[tuple]:
-    """Rows of one statement on the target's warehouse ([] for a statement without rows)."""
-    if target.type == "duckdb":
-        import duckdb
-
-        with duckdb.connect(str(target.duckdb_path), read_only=read_only) as con:
-            cur = con.execute(sql)
-            return [tuple(r) for r in cur.fetchall()] if cur.description else []
-    with postgres_connection(target) as conn:
-        cur = conn.execute(sql)
-        return [tuple(r) for r in cur.fetchall()] if cur.description else []
-
-
-def model_schema(target: Target, layer: str) -> str:
-    """Where dbt builds a layer's models: the target schema + `_<layer>` (dbt_project.yml +schema)."""
-    return f"{target.settings.get('schema', 'main')}_{layer}"
-
-
-def mart_schema(target: Target) -> str:
-    """Where dbt builds the marts: the target schema itself (dbt_project.yml has no +schema for them)."""
-    return str(target.settings.get("schema", "main"))
-
-
-def staging_schema(target: Target) -> str:
-    return model_schema(target, "staging")
+from leadhub.database import fetch, mart_schema, model_schema, relation
 
 
 def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
@@ -60,7 +19,7 @@ def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
         f"sum(case when row_status = 'current' then 1 else 0 end), "
         f"sum(case when row_status = 'superseded' then 1 else 0 end), "
         f"sum(case when row_status = 'rejected' then 1 else 0 end) "
-        f"from {staging_schema(target)}.stg_crm__{m.name}_history"
+        f"from {relation(target, 'base_crm__' + m.name)}"
         for m in MODULES
     ]
     return [(r[0], *(int(v or 0) for v in r[1:])) for r in fetch(target, " union all ".join(parts))]
@@ -76,12 +35,12 @@ def print_summary(target: Target, echo: Callable[[str], None]) -> None:
     echo(f"raw layer (schema {target.raw_schema}):")
     for name, n in counts:
         echo(f"  {name:<22} {int(n):>10,} rows")
-    echo(f"staging (schema {staging_schema(target)}): raw rows = current + superseded + rejected")
+    echo(f"staging (schema {model_schema(target, 'staging')}): raw rows = current + superseded + rejected")
     for module, raw, current, superseded, rejected in staging_accounting(target):
         echo(f"  {module:<22} {raw:>8,} = {current:>8,} + {superseded:>7,} + {rejected:>5,}")
     issues = fetch(
         target,
-        f"select module, reason, count(*) from {staging_schema(target)}.stg_crm__value_issues "
+        f"select module, reason, count(*) from {relation(target, 'stg_crm__value_issues')} "
         "group by module, reason order by 3 desc, 1, 2",
     )
     echo(f"values staging could not normalize (stg_crm__value_issues): {sum(int(i[2]) for i in issues):,}")
@@ -112,13 +71,15 @@ def marts_headline(target: Target) -> Headline:
     schema = mart_schema(target)
     persons, customers = fetch(
         target,
-        f"select count(*), sum(case when lifecycle_stage = 'customer' then 1 else 0 end) from {schema}.customers",
+        f"select count(*), sum(case when lifecycle_stage = 'customer' then 1 else 0 end) from {relation(target, 'customers')}",
     )[0]
-    outcomes = fetch(target, f"select outcome, count(*) from {schema}.lead_journey group by outcome")
+    outcomes = fetch(
+        target, f"select outcome, count(*) from {relation(target, 'lead_journey')} group by outcome"
+    )
     branches = fetch(
         target,
         "select branch_name, lead_count, booked_count, customer_count, conversion_rate, revenue "
-        f"from {schema}.conversion_by_branch where branch_id is not null "
+        f"from {relation(target, 'conversion_by_branch')} where branch_id is not null "
         "order by lead_count desc, branch_name limit 5",
     )
     return Headline(schema, int(persons), int(customers or 0), {k: int(v) for k, v in outcomes}, branches)

@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from leadhub.contract import exported_at
 from leadhub.generate import modules as builders
 from leadhub.generate.files import FileMeta, write_csv, write_xlsx
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.generate.world import World, build_world
-from leadhub.load.loader import exported_at
 
 Progress = Callable[[str], None]
 
@@ -43,14 +43,16 @@ QUARTERLY_PREFIX = {
     "lost_leads": "lost-leads",
     "bad_leads": "bad-leads",
 }
-# Column positions (in the module's header) of the names that the variant truth lists.
+# The contract columns whose name variants the truth lists, and the truth field of each;
+# `name` names a sales person only in the performance reports (elsewhere it is a customer).
 VARIANT_COLUMNS = {
-    "Sales Person": "sales_person_id",
-    "Branch Name": "branch_id",
-    "Referral Source": "lead_source_id",
-    "Provider": "lead_source_id",
-    "Name": "sales_person_id",
+    "sales_person": "sales_person_id",
+    "sales_person_name": "sales_person_id",
+    "branch_name": "branch_id",
+    "referral_source": "lead_source_id",
+    "provider": "lead_source_id",
 }
+PERFORMANCE_MODULES = ("sales_performance", "user_performance")
 ROW_TRUTH_HEADER = [
     "source_file",
     "source_row",
@@ -112,11 +114,11 @@ def _file_name(module: str, key: tuple[int, int], world: World) -> str:
     return f"{QUARTERLY_PREFIX[module]}_{first.isoformat()}_{last.isoformat()}.csv"
 
 
-def _plan(module: str, world: World) -> dict[tuple[int, int], list[tuple[list[str], tuple, bool]]]:
+def _plan(module: str, world: World) -> dict[tuple[int, int], list[tuple[builders.Row, tuple, bool]]]:
     """Rows per file; a row in an overlap is written to its own period's file (as it looked
     then) and again to the next one (current)."""
     rng = random.Random(f"{world.settings.seed}:{module}:overlap")
-    plan: dict[tuple[int, int], list[tuple[list[str], tuple, bool]]] = {}
+    plan: dict[tuple[int, int], list[tuple[builders.Row, tuple, bool]]] = {}
     rows = list(builders.BUILDERS[module](world))
     keys = sorted({_period_key(module, r.period) for r in rows})
     following = {k: keys[i + 1] for i, k in enumerate(keys[:-1])}
@@ -135,8 +137,10 @@ def _plan(module: str, world: World) -> dict[tuple[int, int], list[tuple[list[st
 def _write_module(module: str, out: Path) -> tuple[list[FileMeta], Variants]:
     world = _WORLD
     assert world is not None
-    header = builders.headers(module, world)
-    positions = _variant_positions(module, header)
+    columns = builders.columns(module, world)
+    names = [name for name, _ in columns]
+    header = [h for _, h in columns]
+    variant_columns = _variant_columns(module, names)
     variants: Variants = {}
     truth_index = {name: i for i, name in enumerate(builders.TRUTH_FIELDS)}
     rng = random.Random(f"{world.settings.seed}:{module}:files")
@@ -147,7 +151,7 @@ def _write_module(module: str, out: Path) -> tuple[list[FileMeta], Variants]:
         truth.writerow(ROW_TRUTH_HEADER)
         for key, entries in sorted(_plan(module, world).items()):
             name = _file_name(module, key, world)
-            values = [e[0] for e in entries]
+            values = [[row[n] for n in names] for row, _, _ in entries]
             if module in XLSX_MODULES:
                 placed, meta = write_xlsx(exports / name, header, values, rng)
             else:
@@ -160,8 +164,8 @@ def _write_module(module: str, out: Path) -> tuple[list[FileMeta], Variants]:
                 truth.writerow([name, p.source_row, p.source_line, module, int(current), p.malformed, *t])
                 if p.malformed:
                     continue
-                for pos, kind in positions.items():
-                    value, entity = vals[pos], t[truth_index[kind]]
+                for column, kind in variant_columns.items():
+                    value, entity = vals[column], t[truth_index[kind]]
                     if value and entity != "":
                         if cp1252:
                             value = value.encode("cp1252", "replace").decode("cp1252")
@@ -285,13 +289,11 @@ def _write_reference_truth(world: World, truth: Path) -> None:
 Variants = dict[str, dict[tuple[str, str], set[str]]]
 
 
-def _variant_positions(module: str, header: list[str]) -> dict[int, str]:
-    """Header position -> truth field, for the columns whose name variants the truth lists."""
-    out = {}
-    for pos, h in enumerate(header):
-        kind = VARIANT_COLUMNS.get(h)
-        if kind and (h != "Name" or module in ("sales_performance", "user_performance")):
-            out[pos] = kind
+def _variant_columns(module: str, names: list[str]) -> dict[str, str]:
+    """Column -> truth field, for the module's columns whose name variants the truth lists."""
+    out = {n: VARIANT_COLUMNS[n] for n in names if n in VARIANT_COLUMNS}
+    if module in PERFORMANCE_MODULES and "name" in names:
+        out["name"] = "sales_person_id"
     return out
 
 

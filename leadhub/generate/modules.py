@@ -28,26 +28,35 @@ TRUTH_FIELDS = (
 )
 
 
+Row = dict[str, str]  # contract column name (leadhub.contract) -> the text the export holds
+
+
 @dataclass(slots=True)
 class ExportRow:
     period: dt.date  # decides which export file the row belongs to
-    values: list[str]
+    values: Row
     truth: tuple  # in TRUTH_FIELDS order
-    stale: list[str] | None = None
+    stale: Row | None = None
 
 
-JOB_CONTACT_HEADERS = ("Customer Name", "Customer Email", "Customer Phone")
+# Contact columns a degraded export leaves out (settings lead_status_contacts, jobs_contacts).
+CONTACT_COLUMNS = {
+    "lead_status": ("customer_name", "email", "phone"),
+    "jobs": ("customer_name", "customer_email", "customer_phone"),
+}
+# A column the contract does not know (kept in _extra by the loader): (name, header).
+UNKNOWN_COLUMNS = {"booked_opportunities": ("deposit_paid", "Deposit Paid")}
 
 
-def headers(module: str, world: World) -> list[str]:
-    cols = [c.header for c in MODULES_BY_NAME[module].columns]
-    if module == "lead_status" and not world.settings.lead_status_contacts:
-        cols = [h for h in cols if h not in {"Customer Name", "Email", "Phone"}]
-    if module == "jobs" and not world.settings.jobs_contacts:
-        cols = [h for h in cols if h not in JOB_CONTACT_HEADERS]
-    if module == "booked_opportunities":
-        cols.append("Deposit Paid")  # a column the contract does not know: kept in _extra
-    return cols
+def columns(module: str, world: World) -> list[tuple[str, str]]:
+    """(column name, header) of the module's files, in the order they are written."""
+    s = world.settings
+    contacts = {"lead_status": s.lead_status_contacts, "jobs": s.jobs_contacts}.get(module, True)
+    dropped = set() if contacts else set(CONTACT_COLUMNS[module])
+    out = [(c.name, c.header) for c in MODULES_BY_NAME[module].columns if c.name not in dropped]
+    if module in UNKNOWN_COLUMNS:
+        out.append(UNKNOWN_COLUMNS[module])
+    return out
 
 
 class _Ctx:
@@ -154,22 +163,23 @@ def lead_status(world: World) -> Iterator[ExportRow]:
             number = 900_000_000 + q.number  # a quote no booked opportunity has
             true_quote = ""
         src_text, src_id = c.source(q.source)
-        values = [
-            c.quote(number),
-            c.branch(q.branch),
-            status,
-            c.sales(world.sales[q.sales - 1]),
-            c.garbage(messy.duration_text(rng, q.minutes_to_contact), ("never", "n/a", "same day")),
-            src_text,
-            messy.us_datetime(q.received),
-        ]
+        values = {
+            "quote_number": c.quote(number),
+            "branch_name": c.branch(q.branch),
+            "status": status,
+            "sales_person": c.sales(world.sales[q.sales - 1]),
+            "time_to_contact": c.garbage(
+                messy.duration_text(rng, q.minutes_to_contact), ("never", "n/a", "same day")
+            ),
+            "referral_source": src_text,
+            "date_received": messy.us_datetime(q.received),
+        }
         if contacts:
-            values += [c.name(p), c.email(p), c.phone(p)]
-        values += [c.move_date(q.move_date), q.service]
+            values.update(customer_name=c.name(p), email=c.email(p), phone=c.phone(p))
+        values.update(move_date=c.move_date(q.move_date), service_type=q.service)
         stale = None
         if q.outcome in ("booked", "lost", "cancelled") and rng.random() < 0.6:
-            stale = list(values)
-            stale[2] = rng.choice(("Pending", "Sent", "PENDING"))
+            stale = dict(values, status=rng.choice(("Pending", "Sent", "PENDING")))
         yield ExportRow(
             q.received.date(),
             values,
@@ -192,29 +202,28 @@ def booked_opportunities(world: World) -> Iterator[ExportRow]:
         first = q.jobs[0]
         invoiced = sum(j.actual or 0 for j in closed)
         src_text, src_id = c.source(q.source)
-        values = [
-            c.quote(q.number),
-            status,
-            messy.any_date(rng, q.booked_date),
-            c.name(p),
-            c.email(p),
-            c.phone(p),
-            c.branch(q.branch),
-            c.sales(world.sales[q.sales - 1]),
-            f"{p.city}, {p.state}",
-            f"{rng.choice((p.city, 'Toronto', 'Ottawa', 'Montreal'))}",
-            messy.any_date(rng, q.move_date),
-            q.service,
-            messy.money(rng, first.rate_quoted),
-            messy.money(rng, sum(j.estimated for j in q.jobs)),
-            messy.money(rng, invoiced) if closed else "",
-            src_text,
-            rng.choice(("Yes", "No", "")),
-        ]
+        values = {
+            "quote_number": c.quote(q.number),
+            "status": status,
+            "booked_date": messy.any_date(rng, q.booked_date),
+            "customer_name": c.name(p),
+            "email": c.email(p),
+            "phone_number": c.phone(p),
+            "branch_name": c.branch(q.branch),
+            "sales_person": c.sales(world.sales[q.sales - 1]),
+            "moving_from": f"{p.city}, {p.state}",
+            "moving_to": f"{rng.choice((p.city, 'Toronto', 'Ottawa', 'Montreal'))}",
+            "service_date": messy.any_date(rng, q.move_date),
+            "service_type": q.service,
+            "hourly_rate": messy.money(rng, first.rate_quoted),
+            "estimated_amount": messy.money(rng, sum(j.estimated for j in q.jobs)),
+            "invoiced_amount": messy.money(rng, invoiced) if closed else "",
+            "referral_source": src_text,
+            "deposit_paid": rng.choice(("Yes", "No", "")),
+        }
         stale = None
         if status.lower() != "booked" and rng.random() < 0.6:
-            stale = list(values)
-            stale[1], stale[14] = "Booked", ""
+            stale = dict(values, status="Booked", invoiced_amount="")
         yield ExportRow(
             q.booked_date, values, _truth(q.person, q.number, q.sales, q.branch, src_id, key=q.number), stale
         )
@@ -228,20 +237,20 @@ def lost_leads(world: World) -> Iterator[ExportRow]:
             continue
         p = world.persons[q.person - 1]
         src_text, src_id = c.source(q.source)
-        values = [
-            c.quote(q.number),
-            c.name(p),
-            messy.any_date(rng, q.lost_date),
-            c.move_date(q.move_date),
-            c.multiline(q.reason),
-            messy.us_datetime(q.received),
-            messy.duration_text(rng, q.minutes_to_contact),
-            src_text,
-            c.sales(world.sales[q.sales - 1]),
-            c.branch(q.branch),
-            c.email(p),
-            c.phone(p),
-        ]
+        values = {
+            "quote_number": c.quote(q.number),
+            "name": c.name(p),
+            "lost_date": messy.any_date(rng, q.lost_date),
+            "move_date": c.move_date(q.move_date),
+            "reason": c.multiline(q.reason),
+            "date_received": messy.us_datetime(q.received),
+            "time_to_first_contact": messy.duration_text(rng, q.minutes_to_contact),
+            "referral_source": src_text,
+            "sales_person": c.sales(world.sales[q.sales - 1]),
+            "branch_name": c.branch(q.branch),
+            "email": c.email(p),
+            "phone": c.phone(p),
+        }
         yield ExportRow(
             q.lost_date, values, _truth(q.person, q.number, q.sales, q.branch, src_id, key=q.number)
         )
@@ -255,16 +264,16 @@ def bad_leads(world: World) -> Iterator[ExportRow]:
         src = world.sources[b.provider - 1]
         provider = src.variants[0] if rng.random() < 0.7 else rng.choice(src.variants)
         lead_quote = world.quotes[b.quote].number if b.quote is not None else ""
-        values = [
-            c.name(p),
-            messy.us_datetime(b.received),
-            c.email(p),
-            c.phone(p),
-            provider,
-            c.move_date(b.move_date),
-            c.multiline(b.reason),
-            c.branch(b.branch),
-        ]
+        values = {
+            "customer_name": c.name(p),
+            "date_lead_received": messy.us_datetime(b.received),
+            "customer_email": c.email(p),
+            "customer_phone": c.phone(p),
+            "provider": provider,
+            "move_date": c.move_date(b.move_date),
+            "lead_bad_reason": c.multiline(b.reason),
+            "branch_name": c.branch(b.branch),
+        }
         yield ExportRow(
             b.received.date(),
             values,
@@ -286,48 +295,46 @@ def jobs(world: World) -> Iterator[ExportRow]:
         status = j.status if rng.random() < 0.7 else j.status.title()
         dest_city = rng.choice((p.city, p.city, "Toronto", "Ottawa", "Montreal", "Calgary"))
         dest_street = f"{rng.randint(1, 999)} {rng.choice(('Main', 'King', 'Queen', 'Elm'))} St"
-        values = [
-            str(j.id),
-            status,
-            messy.any_date(rng, j.date, usual="iso"),
-            j.number,
-            c.quote(q.number) if rng.random() < c.s.jobs_quote_rate else "",
-            c.sales(world.sales[q.sales - 1]),
-            c.branch(q.branch),
-            j.job_type,
-            c.name(p),
-            c.email(p),
-            c.phone(p),
-            src_text,
-            "",
-            messy.iso_datetime(j.created_at),
-            messy.iso_datetime(j.booked_at) if j.booked_at else "",
-            messy.money(rng, j.rate_quoted),
-            c.garbage(messy.money(rng, j.estimated), ("call for quote", "TBD", "see notes")),
-            messy.money(rng, j.rate_billed) if j.rate_billed else "",
-            messy.money(rng, j.actual) if j.actual is not None else "",
-            str(j.crew),
-            str(j.trucks),
-            f"{p.street}, {p.city}, {p.state} {p.zip}",
-            p.street,
-            p.city,
-            p.state,
-            p.zip,
-            rng.choice(("House", "Apartment", "Condo", "Townhouse")),
-            f"{dest_street}, {dest_city}",
-            dest_street,
-            dest_city,
-            p.state,
-            "",
-            rng.choice(("House", "Condo", "")),
-        ]
+        values = {
+            "job_id": str(j.id),
+            "opportunity_status": status,
+            "job_date": messy.any_date(rng, j.date, usual="iso"),
+            "job_number": j.number,
+            "quote_number": c.quote(q.number) if rng.random() < c.s.jobs_quote_rate else "",
+            "sales_person_name": c.sales(world.sales[q.sales - 1]),
+            "branch_name": c.branch(q.branch),
+            "job_type": j.job_type,
+            "customer_name": c.name(p),
+            "customer_email": c.email(p),
+            "customer_phone": c.phone(p),
+            "referral_source": src_text,
+            "affiliate_name": "",
+            "created_at_utc": messy.iso_datetime(j.created_at),
+            "booked_at_utc": messy.iso_datetime(j.booked_at) if j.booked_at else "",
+            "hourly_rate_quoted": messy.money(rng, j.rate_quoted),
+            "total_estimated_cost": c.garbage(
+                messy.money(rng, j.estimated), ("call for quote", "TBD", "see notes")
+            ),
+            "hourly_rate_billed": messy.money(rng, j.rate_billed) if j.rate_billed else "",
+            "total_actual_cost": messy.money(rng, j.actual) if j.actual is not None else "",
+            "actual_number_crew": str(j.crew),
+            "actual_number_trucks": str(j.trucks),
+            "origin_address": f"{p.street}, {p.city}, {p.state} {p.zip}",
+            "origin_street": p.street,
+            "origin_city": p.city,
+            "origin_state": p.state,
+            "origin_zip": p.zip,
+            "origin_type": rng.choice(("House", "Apartment", "Condo", "Townhouse")),
+            "destination_address": f"{dest_street}, {dest_city}",
+            "destination_street": dest_street,
+            "destination_city": dest_city,
+            "destination_state": p.state,
+            "destination_zip": "",
+            "destination_type": rng.choice(("House", "Condo", "")),
+        }
         stale = None
         if j.status == "CLOSED" and rng.random() < 0.7:
-            stale = list(values)
-            stale[1], stale[17], stale[18] = "BOOKED", "", ""
-        if not c.s.jobs_contacts:  # Customer Name, Customer Email, Customer Phone (values 8-10)
-            values = values[:8] + values[11:]
-            stale = stale[:8] + stale[11:] if stale else None
+            stale = dict(values, opportunity_status="BOOKED", hourly_rate_billed="", total_actual_cost="")
         yield ExportRow(
             j.date, values, _truth(q.person, q.number, q.sales, q.branch, src_id, j.id, key=j.id), stale
         )
@@ -347,19 +354,19 @@ def customers(world: World) -> Iterator[ExportRow]:
         for _ in range(copies):
             crm_id += rng.choice((1, 1, 2, 5))
             name = c.name(p)
-            values = [
-                f"C{crm_id}",
-                name,
-                messy.strip_accents(p.first) if rng.random() < 0.3 else p.first,
-                p.last,
-                c.email(p),
-                c.phone(p),
-                p.street,
-                p.city,
-                p.state,
-                p.zip,
-                messy.iso_datetime(dt.datetime.combine(since, dt.time(9, 0))),
-            ]
+            values = {
+                "crm_customer_id": f"C{crm_id}",
+                "name": name,
+                "first_name": messy.strip_accents(p.first) if rng.random() < 0.3 else p.first,
+                "last_name": p.last,
+                "email": c.email(p),
+                "phone": c.phone(p),
+                "address": p.street,
+                "city": p.city,
+                "state": p.state,
+                "zip": p.zip,
+                "created_at": messy.iso_datetime(dt.datetime.combine(since, dt.time(9, 0))),
+            }
             yield ExportRow(since, values, _truth(person_id, key=f"C{crm_id}"))
 
 
@@ -401,26 +408,16 @@ def sales_performance(world: World) -> Iterator[ExportRow]:
             def pct(n: float, leads=leads) -> str:
                 return messy.percent(rng, 100 * n / leads)
 
-            values = [
-                c.sales(sp),
-                str(leads),
-                str(bad),
-                pct(bad),
-                str(d["sent"]),
-                pct(d["sent"]),
-                str(d["pending"]),
-                pct(d["pending"]),
-                str(d["booked"]),
-                pct(d["booked"]),
-                str(d["lost"]),
-                pct(d["lost"]),
-                str(d["cancelled"]),
-                pct(d["cancelled"]),
-                messy.money(rng, d["total"]),
-                messy.money(rng, d["total"] / d["booked"]) if d["booked"] else "",
-                f"{year}-01-01",
-                f"{year}-12-31",
-            ]
+            values = {"name": c.sales(sp), "leads_received": str(leads), "bad": str(bad), "bad_pct": pct(bad)}
+            for outcome in ("sent", "pending", "booked", "lost", "cancelled"):
+                values[outcome] = str(d[outcome])
+                values[f"{outcome}_pct"] = pct(d[outcome])
+            values.update(
+                booked_total=messy.money(rng, d["total"]),
+                average_booking=messy.money(rng, d["total"] / d["booked"]) if d["booked"] else "",
+                period_start=f"{year}-01-01",
+                period_end=f"{year}-12-31",
+            )
             yield ExportRow(dt.date(year, 12, 31), values, _truth(sales=sp.id, key=f"{sp.id}:{year}"))
 
 
@@ -431,16 +428,16 @@ def user_performance(world: World) -> Iterator[ExportRow]:
     for sp in _staff_in_year(world, last_year, crm_only=False):
         calls = rng.randint(300, 9000)
         inbound = int(calls * rng.uniform(0.3, 0.7))
-        values = [
-            c.sales(sp),
-            rng.choice(("Enabled", "Enabled", "Disabled")),
-            str(calls),
-            f"{calls / 250:.1f}",
-            str(inbound),
-            str(calls - inbound),
-            messy.percent(rng, rng.uniform(2, 30)),
-            messy.hms(rng.randint(60, 900)),
-        ]
+        values = {
+            "name": c.sales(sp),
+            "user_status": rng.choice(("Enabled", "Enabled", "Disabled")),
+            "total_calls": str(calls),
+            "avg_calls_per_day": f"{calls / 250:.1f}",
+            "inbound": str(inbound),
+            "outbound": str(calls - inbound),
+            "missed_pct": messy.percent(rng, rng.uniform(2, 30)),
+            "avg_handle_time": messy.hms(rng.randint(60, 900)),
+        }
         truth_id = sp.id if sp.in_crm else ""
         yield ExportRow(dt.date(last_year, 12, 31), values, _truth(sales=truth_id, key=f"{sp.id}"))
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadhub.contract import EXPORT_SUFFIXES, ContractError, module_for_file
+from leadhub.contract import EXPORT_SUFFIXES, ContractError, exported_at, module_for_file
 from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, read_file
 from leadhub.load.warehouse import (
     QUARANTINE_COLUMNS,
@@ -53,41 +52,6 @@ class LoadReport:
 
     def total(self, attr: str) -> int:
         return sum(getattr(f, attr) for f in self.files)
-
-
-_DATE_PATTERNS = (
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])"), "ym"),
-    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"), "y"),
-)
-
-
-def exported_at(path: Path) -> tuple[dt.datetime, str]:
-    """When the export was taken: the latest date in its name, else the file's mtime.
-
-    A month (``2024-03``) or a year (``2024``) stands for its last day: a period export is
-    current as of the period's end.
-    """
-    name = path.name
-    for pattern, kind in _DATE_PATTERNS:
-        found: list[dt.datetime] = []
-        for match in pattern.finditer(name):
-            parts = [int(g) for g in match.groups()]
-            try:
-                if kind == "ymd":
-                    found.append(dt.datetime(parts[0], parts[1], parts[2]))
-                elif kind == "ym":
-                    nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-                    found.append(dt.datetime.combine(nxt - dt.timedelta(days=1), dt.time()))
-                else:
-                    found.append(dt.datetime(parts[0], 12, 31))
-            except ValueError:
-                continue
-        if found:
-            return max(found), "file name"
-    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
-    return mtime.replace(microsecond=0), "file modification time"
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[str]]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from leadhub.config import Target
 from leadhub.contract import MODULES, Module
+from leadhub.database import duckdb_connection, postgres_connection
 
 LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("_extra", "text"),
@@ -164,11 +165,7 @@ class RawWarehouse(ABC):
 class DuckDBWarehouse(RawWarehouse):
     def __init__(self, target: Target) -> None:
         super().__init__(target)
-        import duckdb
-
-        path = target.duckdb_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(path))
+        self.con = duckdb_connection(target)
 
     def ensure_schema(self) -> None:
         for statement in self.ddl():
@@ -201,22 +198,6 @@ class DuckDBWarehouse(RawWarehouse):
 
     def close(self) -> None:
         self.con.close()
-
-
-def postgres_connection(target: Target, autocommit: bool = False, **kwargs: Any):
-    """A psycopg connection to a postgres target of the profile."""
-    import psycopg
-
-    s = target.settings
-    return psycopg.connect(
-        host=s.get("host"),
-        port=s.get("port"),
-        user=s.get("user"),
-        password=s.get("password"),
-        dbname=s.get("dbname"),
-        autocommit=autocommit,
-        **kwargs,
-    )
 
 
 class PostgresWarehouse(RawWarehouse):

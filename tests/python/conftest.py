@@ -17,10 +17,9 @@ import pytest
 from warehouse_builds import Built, load_and_build
 
 from leadhub.config import Target, load_target
+from leadhub.database import fetch, postgres_connection
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
-from leadhub.load.warehouse import postgres_connection
-from leadhub.warehouse_summary import fetch
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"

@@ -64,7 +64,7 @@ def _canonical(value: object) -> str:
 
 
 def _table(built: Built, relation: str) -> tuple[list[str], list[tuple[str, ...]]]:
-    columns, rows = built.rows(f"{built.schema_of(relation)}.{relation}")
+    columns, rows = built.rows(built.relation(relation))
     skip = PER_LOAD_COLUMNS | PER_RUN_COLUMNS.get(relation, set())
     keep = [i for i, c in enumerate(columns) if c not in skip]
     parsed = [
@@ -80,9 +80,11 @@ def _table(built: Built, relation: str) -> tuple[list[str], list[tuple[str, ...]
 @pytest.mark.parametrize(
     "relation",
     [f"stg_crm__{m}" for m in STAGED]
-    + [f"stg_crm__{m}_history" for m in STAGED]
+    + [f"base_crm__{m}" for m in STAGED]
     + [
         "stg_crm__value_issues",
+        "stg_crm__value_normalization",
+        "stg_crm__entity_mentions",
     ]
     + INTERMEDIATE
     + MARTS,
@@ -101,8 +103,8 @@ def test_staging_accounts_for_every_raw_row(warehouses: dict[str, Built]) -> Non
     raw = built.env["LEADHUB_RAW_SCHEMA"]
     for module in STAGED:
         _, raw_rows = built.rows(f"{raw}.{module}")
-        _, history = built.rows(f"{built.staging}.stg_crm__{module}_history")
-        _, current = built.rows(f"{built.staging}.stg_crm__{module}")
+        _, history = built.rows(built.relation(f"base_crm__{module}"))
+        _, current = built.rows(built.relation(f"stg_crm__{module}"))
         assert len(raw_rows) == len(history) > 0, module
         assert len(current) < len(history) or module in {"user_performance", "customers", "sales_performance"}
 
@@ -133,7 +135,7 @@ def test_every_model_and_column_is_documented(warehouses: dict[str, Built], laye
     on_disk = {p.stem for p in (ROOT / "models" / layer).rglob("*.sql")}
     assert on_disk == set(documented), on_disk ^ set(documented)
     for name, model in documented.items():
-        actual, _ = built.rows(f"{built.schema_of(name)}.{name} limit 0")
+        actual, _ = built.rows(f"{built.relation(name)} limit 0")
         assert sorted(actual) == sorted(c["name"] for c in model["columns"]), name
         assert model.get("description") and all(c.get("description") for c in model["columns"]), name
 
@@ -142,7 +144,7 @@ def test_snapshot_keeps_status_history_across_runs(tmp_path: Path, pg_database: 
     """A newer export that changes a lead's status adds a snapshot version; the old one is closed."""
     built = load_and_build("duckdb", tmp_path, None)
     assert built.result.returncode == 0, built.result.stdout[-3000:]
-    _, rows = built.rows(f"{built.staging}.stg_crm__lead_status")
+    _, rows = built.rows(built.relation("stg_crm__lead_status"))
     quote = rows[0][0]
     newer = tmp_path / "new" / "lead-status_2030-01-31.csv"
     newer.parent.mkdir()

@@ -5,6 +5,7 @@ arrive at a local webhook receiver and a local SMTP server."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -13,10 +14,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from warehouse_builds import Built, dbt, load_and_build
+from warehouse_builds import ROOT, Built, dbt, load_and_build
 
 from leadhub.cli import main
+from leadhub.database import query
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.integrity import Check, Run, findings
@@ -227,16 +230,53 @@ def test_generic_tests_warn_and_fail_at_their_thresholds(degraded: dict[str, Bui
 def test_null_unless_and_status_in_mapping_catch_a_bad_row(degraded: dict[str, Built]) -> None:
     """Runs last on its warehouse: it edits a job so that a quoted job carries a customer and
     an unknown status."""
-    import duckdb
-
     built = degraded["corrupt_quote_rate=0.5"]
-    with duckdb.connect(str(built.target.duckdb_path)) as con:
-        con.execute(
-            f"update {built.schema}.jobs set customer_id = 'someone', opportunity_status = 'ON HOLD' "
-            f"where job_id = (select min(job_id) from {built.schema}.jobs where opportunity_status = 'QUOTED')"
-        )
+    query(
+        built.target,
+        f"update {built.schema}.jobs set customer_id = 'someone', opportunity_status = 'ON HOLD' "
+        f"where job_id = (select min(job_id) from {built.schema}.jobs where opportunity_status = 'QUOTED')",
+        read_only=False,
+    )
     result = dbt(
         ["test", "-s", "jobs,test_name:null_unless", "jobs,test_name:status_in_mapping"], built.env, built.tmp
     )
     statuses = _statuses(result.stdout)
     assert sorted(statuses.values()) == ["FAIL", "FAIL"], result.stdout[-3000:]
+
+
+def test_integrity_and_alert_say_when_no_build_made_the_marts(tmp_path: Path, pg_database: str) -> None:
+    """A warehouse without integrity marts is told apart from a warehouse that cannot be read."""
+    empty = {"DBT_TARGET": "duckdb", "LEADHUB_DUCKDB_PATH": str(tmp_path / "none.duckdb")}
+    for command in ("integrity", "alert"):
+        result = CliRunner().invoke(main, [command], env=empty)
+        assert result.exit_code == 1
+        assert f"no integrity {'checks' if command == 'integrity' else 'history'} on target duckdb yet" in (
+            result.output
+        )
+    fresh = {
+        "DBT_TARGET": "postgres",
+        "LEADHUB_PG_DATABASE": pg_database,
+        "LEADHUB_PG_SCHEMA": "nothing_built",
+    }
+    result = CliRunner().invoke(main, ["integrity"], env=fresh)
+    assert "no integrity checks on target postgres yet" in result.output, result.output
+
+
+def test_a_connection_error_is_reported_as_what_it_is(pg_database: str) -> None:
+    wrong = {"DBT_TARGET": "postgres", "LEADHUB_PG_DATABASE": pg_database, "LEADHUB_PG_PASSWORD": "not-it"}
+    for command in ("integrity", "alert"):
+        result = CliRunner().invoke(main, [command], env=wrong)
+        assert result.exit_code == 1
+        assert "could not read the integrity" in result.output and "OperationalError" in result.output
+        assert "yet" not in result.output
+
+
+def test_job_to_customer_counts_exactly_the_customer_job_statuses() -> None:
+    """The check's denominator condition restates var customer_job_statuses (vars cannot
+    reference vars): this keeps the two the same."""
+    variables = yaml.safe_load((ROOT / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]
+    expected = variables["integrity_linkage_checks"]["job_to_customer"]["expected"]
+    match = re.fullmatch(r"opportunity_status in \(([^)]*)\)", expected)
+    assert match, expected
+    statuses = [s.strip().strip("'") for s in match.group(1).split(",")]
+    assert statuses == variables["customer_job_statuses"]

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from leadhub.config import Target
-from leadhub.contract import MODULES_BY_NAME
-from leadhub.load.loader import Loader, exported_at
+from leadhub.contract import MODULES_BY_NAME, exported_at
+from leadhub.load.loader import Loader
 from leadhub.load.reader import QuarantinedRow, RawRow, read_file
 from leadhub.load.warehouse import connect
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 from leadhub.config import Target, load_target
+from leadhub.database import query, relation
+from leadhub.dbt_runner import DbtRun, run_dbt
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
 
@@ -30,24 +29,18 @@ def env_for(engine: str, tmp: Path, pg_database: str | None) -> dict[str, str]:
     return env
 
 
-def dbt(args: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
+def dbt(args: list[str], env: dict[str, str], tmp: Path) -> DbtRun:
+    """dbt on a test's own warehouse, with a copy of the committed example profile."""
     profiles = tmp / "profiles"
     profiles.mkdir(exist_ok=True)
     shutil.copy(ROOT / "profiles.yml.example", profiles / "profiles.yml")
-    full_env = dict(os.environ, **env, DBT_PROFILES_DIR=str(profiles), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    command = [
-        str(Path(sys.executable).parent / "dbt"),
-        *args,
-        "--target-path",
-        str(tmp / "target"),
-        "--log-path",
-        str(tmp / "logs"),
-    ]
-    return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=900)
+    return run_dbt(
+        args, env={**env, "DBT_PROFILES_DIR": str(profiles)}, artifacts=tmp, capture=True, timeout=900
+    )
 
 
 class Built:
-    def __init__(self, engine: str, env: dict[str, str], tmp: Path, result: subprocess.CompletedProcess[str]):
+    def __init__(self, engine: str, env: dict[str, str], tmp: Path, result: DbtRun):
         self.engine, self.env, self.tmp, self.result = engine, env, tmp, result
 
     @property
@@ -61,36 +54,13 @@ class Built:
     def schema(self) -> str:
         return "main" if self.engine == "duckdb" else self.env["LEADHUB_PG_SCHEMA"]
 
-    @property
-    def staging(self) -> str:
-        return f"{self.schema}_staging"
-
-    @property
-    def intermediate(self) -> str:
-        return f"{self.schema}_intermediate"
-
-    def schema_of(self, model: str) -> str:
-        """The schema a model of this project is built in (marts: the target schema itself)."""
-        if model.startswith("int_"):
-            return self.intermediate
-        if model.startswith("stg_"):
-            return self.staging
-        return self.schema
+    def relation(self, model: str) -> str:
+        """`schema.model` of a model of this project in this build."""
+        return relation(self.target, model)
 
     def rows(self, relation: str) -> tuple[list[str], list[tuple]]:
-        target = self.target
-        sql = f"select * from {relation}"
-        if target.type == "duckdb":
-            import duckdb
-
-            with duckdb.connect(str(target.duckdb_path), read_only=True) as con:
-                cur = con.execute(sql)
-                return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
-        from leadhub.load.warehouse import postgres_connection
-
-        with postgres_connection(target) as conn:
-            cur = conn.execute(sql)
-            return [d.name for d in cur.description], [tuple(r) for r in cur.fetchall()]
+        result = query(self.target, f"select * from {relation}")
+        return result.columns, result.rows
 
 
 def load_and_build(

@@ -1,0 +1,109 @@
+"""One place that connects to the warehouse of a target and queries it.
+
+The loader's raw writers, the summaries, the integrity reader, the evaluation, the bench and
+the tests all connect through here, and name dbt's schemas through here: marts in the
+target schema itself, other layers in ``<schema>_<layer>`` (dbt_project.yml's ``+schema``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from leadhub.config import Target
+
+# Layer of a model by its name's prefix; everything else (the marts) is in the target schema.
+LAYER_PREFIXES = {"base_": "staging", "stg_": "staging", "int_": "intermediate", "snp_": "snapshots"}
+
+
+class MissingRelation(Exception):
+    """A query named a table or view the warehouse does not have (yet): no build made it."""
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: list[str]
+    rows: list[tuple]
+
+
+def duckdb_connection(target: Target, read_only: bool = False):
+    """A DuckDB connection to the target's file (its folder is created for a writer)."""
+    import duckdb
+
+    path = target.duckdb_path
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def postgres_connection(target: Target, autocommit: bool = False, **kwargs: Any):
+    """A psycopg connection to a postgres target of the profile."""
+    import psycopg
+
+    s = target.settings
+    return psycopg.connect(
+        host=s.get("host"),
+        port=s.get("port"),
+        user=s.get("user"),
+        password=s.get("password"),
+        dbname=s.get("dbname"),
+        autocommit=autocommit,
+        **kwargs,
+    )
+
+
+def _missing_relation(exc: Exception) -> bool:
+    """The engine's own 'no such table' error (not a connection or permission problem)."""
+    import duckdb
+    import psycopg
+
+    if isinstance(exc, psycopg.errors.UndefinedTable):
+        return True
+    return isinstance(exc, duckdb.CatalogException) and "does not exist" in str(exc)
+
+
+def query(target: Target, sql: str, read_only: bool = True) -> Result:
+    """Column names and rows of one statement on the target's warehouse.
+
+    Raises MissingRelation when the statement names a relation the warehouse lacks; any other
+    error (connection, permission, SQL) propagates as the engine raised it.
+    """
+    try:
+        if target.type == "duckdb":
+            if read_only and not target.duckdb_path.exists():
+                raise MissingRelation(f"no warehouse file {target.duckdb_path} (nothing was loaded or built)")
+            with duckdb_connection(target, read_only=read_only) as con:
+                cur = con.execute(sql)
+                if not cur.description:
+                    return Result([], [])
+                return Result([d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()])
+        with postgres_connection(target) as conn:
+            cur = conn.execute(sql)
+            if not cur.description:
+                return Result([], [])
+            return Result([d.name for d in cur.description], [tuple(r) for r in cur.fetchall()])
+    except Exception as exc:
+        if _missing_relation(exc):
+            raise MissingRelation(str(exc).strip().splitlines()[0]) from exc
+        raise
+
+
+def fetch(target: Target, sql: str, read_only: bool = True) -> list[tuple]:
+    """Rows of one statement on the target's warehouse ([] for a statement without rows)."""
+    return query(target, sql, read_only).rows
+
+
+def mart_schema(target: Target) -> str:
+    """Where dbt builds the marts: the target schema itself (dbt_project.yml has no +schema for them)."""
+    return str(target.settings.get("schema", "main"))
+
+
+def model_schema(target: Target, layer: str) -> str:
+    """Where dbt builds a layer's models: the target schema + `_<layer>` (dbt_project.yml +schema)."""
+    return f"{mart_schema(target)}_{layer}"
+
+
+def relation(target: Target, model: str) -> str:
+    """`schema.model` of a model of this project, by its name's prefix."""
+    layer = next((lay for prefix, lay in LAYER_PREFIXES.items() if model.startswith(prefix)), None)
+    return f"{model_schema(target, layer) if layer else mart_schema(target)}.{model}"

@@ -1,0 +1,82 @@
+"""The one place leadhub runs dbt: `leadhub build`, the bench and the tests call run_dbt.
+
+dbt runs in the project folder with the profile leadhub itself reads (config.profiles_path,
+or DBT_PROFILES_DIR from the given environment), without anonymous usage statistics, either
+streaming its output (a person watches) or capturing it (the caller reports it).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadhub.config import PROJECT_ROOT, ConfigError, profiles_path
+
+
+@dataclass(frozen=True)
+class DbtRun:
+    command: list[str]
+    returncode: int
+    stdout: str  # "" when the output was streamed
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def dbt_executable() -> str:
+    """dbt of this Python environment, else the one on PATH."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else "dbt"
+
+
+def _profiles_dir(env: Mapping[str, str]) -> str:
+    if env.get("DBT_PROFILES_DIR"):
+        return env["DBT_PROFILES_DIR"]
+    profile = profiles_path()
+    if profile.name != "profiles.yml":  # only the example exists: dbt needs a real profiles.yml
+        raise ConfigError("no profiles.yml: copy profiles.yml.example to profiles.yml (make does it)")
+    return str(profile.parent)
+
+
+def run_dbt(
+    args: list[str],
+    target: str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    artifacts: Path | None = None,
+    capture: bool = False,
+    timeout: float | None = None,
+) -> DbtRun:
+    """`dbt <args> [--target target]` in the project folder.
+
+    env: variables on top of this process's environment (the profile's env_vars).
+    artifacts: a folder for dbt's target/ and logs/ (default: the project's own).
+    capture: keep stdout and stderr in the result instead of streaming them.
+    """
+    full_env = {**os.environ, **(env or {})}
+    full_env["DBT_PROFILES_DIR"] = _profiles_dir(full_env)
+    full_env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    command = [dbt_executable(), *args]
+    if target:
+        command += ["--target", target]
+    if artifacts is not None:
+        command += ["--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs")]
+    t0 = time.perf_counter()
+    result = subprocess.run(
+        command,
+        cwd=PROJECT_ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE if capture else None,
+        stderr=subprocess.STDOUT if capture else None,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return DbtRun(command, result.returncode, result.stdout or "", time.perf_counter() - t0)
