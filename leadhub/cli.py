@@ -31,7 +31,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@click.option(
+    "--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (required to generate)."
+)
 @click.option("--scale", type=float, default=0.01, show_default=True, help="1.0 = real size (~940k rows).")
 @click.option("--seed", type=int, default=42, show_default=True, help="Same seed, same files.")
 @click.option(
@@ -44,7 +46,12 @@ def main() -> None:
 @click.option("--list-settings", is_flag=True, help="Print every setting with its default and exit.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(
-    out_dir: Path, scale: float, seed: int, overrides: tuple[str, ...], list_settings: bool, quiet: bool
+    out_dir: Path | None,
+    scale: float,
+    seed: int,
+    overrides: tuple[str, ...],
+    list_settings: bool,
+    quiet: bool,
 ):
     """Write deterministic synthetic CRM exports (OUT/exports) and their ground truth (OUT/truth)."""
     from leadhub.generate.settings import GeneratorSettings
@@ -53,6 +60,8 @@ def generate(
         for name, value, doc in GeneratorSettings.describe():
             click.echo(f"{name} = {value!r}    {doc}")
         return
+    if out_dir is None:
+        raise click.UsageError("Missing option '--out'.")
     from leadhub.generate.generator import generate as run
 
     try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +106,19 @@ def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
 
 
+def _rows_with_truth(
+    target: Target, truth: Path, sql: str, module: str | None = None
+) -> Iterator[tuple[dict[str, str], list]]:
+    """(truth row, the row's other columns) for each row of `sql` the truth knows. The query's
+    first columns are the row's lineage: module (unless `module` says it), _source_file,
+    _source_row."""
+    for row in fetch(target, sql):
+        row_module, (source_file, source_row, *rest) = (module, row) if module else (row[0], row[1:])
+        t = _truth_rows(truth, row_module).get((source_file, int(source_row)))
+        if t is not None:
+            yield t, rest
+
+
 def _readable_quotes(truth: Path, module: str) -> set[str]:
     """Quote numbers of the module's rows that can be read: a true link needs a row to link to
     (not one broken on purpose)."""
@@ -137,15 +150,11 @@ def _lookup_scores(target: Target, truth: Path) -> list[Score]:
         kind: dict(fetch(target, f"select {variant}, {entity} from {relation(target, model)}"))
         for kind, (model, variant, entity) in LOOKUPS.items()
     }
-    mentions = fetch(
-        target,
-        "select entity_kind, module, _source_file, _source_row, mention "
-        f"from {relation(target, 'stg_crm__entity_mentions')}",
+    mentions = (
+        "select module, _source_file, _source_row, entity_kind, mention "
+        f"from {relation(target, 'stg_crm__entity_mentions')}"
     )
-    for kind, module, source_file, source_row, mention in mentions:
-        t = _truth_rows(truth, module).get((source_file, int(source_row)))
-        if t is None:
-            continue
+    for t, (kind, mention) in _rows_with_truth(target, truth, mentions):
         ours = resolved[kind].get(mention) if mention else None
         pairs[kind].append((ours, t[LOOKUPS[kind][2]] or None))
     return [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
@@ -164,15 +173,11 @@ def _quote_link_scores(target: Target, truth: Path) -> list[Score]:
     }
     scores = []
     for module in ("lead_status", "lost_leads"):
-        rows = _truth_rows(truth, module)
         pairs: list[tuple[str | None, str | None]] = []
-        for source_file, source_row, quote in fetch(
-            target,
-            f"select _source_file, _source_row, quote_number from {relation(target, 'base_crm__' + module)}",
-        ):
-            t = rows.get((source_file, int(source_row)))
-            if t is None:
-                continue
+        quotes = (
+            f"select _source_file, _source_row, quote_number from {relation(target, 'base_crm__' + module)}"
+        )
+        for t, (quote,) in _rows_with_truth(target, truth, quotes, module):
             true_quote = t["quote_number"] or None
             pairs.append(
                 (
@@ -209,12 +214,9 @@ def score_pairwise(link: str, pairs: Iterable[tuple[str, str]]) -> Score:
 def _customer_identity_score(target: Target, truth: Path) -> Score:
     """Every current record naming a person -> customer, scored on pairs of records."""
     pairs: list[tuple[str, str]] = []
-    for module, source_file, source_row, customer_id in fetch(
-        target,
-        f"select module, _source_file, _source_row, customer_id from {relation(target, 'int_customer_records')}",
-    ):
-        t = _truth_rows(truth, module).get((source_file, int(source_row)))
-        if t is not None and t["person_id"]:
+    records = f"select module, _source_file, _source_row, customer_id from {relation(target, 'int_customer_records')}"
+    for t, (customer_id,) in _rows_with_truth(target, truth, records):
+        if t["person_id"]:
             pairs.append((customer_id, t["person_id"]))
     return score_pairwise("customer_identity (pairs)", pairs)
 
@@ -222,15 +224,9 @@ def _customer_identity_score(target: Target, truth: Path) -> Score:
 def _bad_lead_link_score(target: Target, truth: Path) -> Score:
     """Current bad leads -> the lead_status quote of the same lead."""
     lead_status_truth = _readable_quotes(truth, "lead_status")
-    rows = _truth_rows(truth, "bad_leads")
     pairs: list[tuple[str | None, str | None]] = []
-    for source_file, source_row, quote in fetch(
-        target,
-        f"select _source_file, _source_row, lead_status_quote_number from {relation(target, 'int_bad_lead_links')}",
-    ):
-        t = rows.get((source_file, int(source_row)))
-        if t is None:
-            continue
+    links = f"select _source_file, _source_row, lead_status_quote_number from {relation(target, 'int_bad_lead_links')}"
+    for t, (quote,) in _rows_with_truth(target, truth, links, "bad_leads"):
         true_quote = t["lead_status_quote"] or None
         pairs.append((quote, true_quote if true_quote in lead_status_truth else None))
     return score_exact("bad_lead->lead_status", pairs)

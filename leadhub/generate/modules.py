@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from leadhub.contract import MODULES_BY_NAME
 from leadhub.generate import messy, vocab
-from leadhub.generate.world import Person, SalesPerson, World
+from leadhub.generate.world import Person, Quote, SalesPerson, World
 
 TRUTH_FIELDS = (
     "person_id",
@@ -135,6 +135,13 @@ class _Ctx:
         return text
 
 
+def _quotes(world: World, outcome: str | None = None) -> Iterator[tuple[Quote, Person]]:
+    """Each quote (of one outcome, if given) with the person who asked for it."""
+    for q in world.quotes:
+        if outcome is None or q.outcome == outcome:
+            yield q, world.persons[q.person - 1]
+
+
 def _truth(person="", quote="", sales="", branch="", source="", job="", lead_quote="", key="") -> tuple:
     return (person, quote, sales, branch, source, job, lead_quote, key)
 
@@ -151,8 +158,7 @@ def lead_status(world: World) -> Iterator[ExportRow]:
         "cancelled": "Cancelled",
         "quoted": "Quoted",
     }
-    for q in world.quotes:
-        p = world.persons[q.person - 1]
+    for q, p in _quotes(world):
         status = label[q.outcome]
         r = rng.random()
         status = status.upper() if r < 0.15 else status.lower() if r < 0.25 else status
@@ -191,10 +197,7 @@ def lead_status(world: World) -> Iterator[ExportRow]:
 def booked_opportunities(world: World) -> Iterator[ExportRow]:
     c = _Ctx(world, "booked_opportunities")
     rng = c.rng
-    for q in world.quotes:
-        if q.outcome != "booked":
-            continue
-        p = world.persons[q.person - 1]
+    for q, p in _quotes(world, "booked"):
         closed = [j for j in q.jobs if j.status == "CLOSED"]
         cancelled = all(j.status == "CANCELLED" for j in q.jobs)
         status = "Cancelled" if cancelled else "Completed" if closed else "Booked"
@@ -232,10 +235,7 @@ def booked_opportunities(world: World) -> Iterator[ExportRow]:
 def lost_leads(world: World) -> Iterator[ExportRow]:
     c = _Ctx(world, "lost_leads")
     rng = c.rng
-    for q in world.quotes:
-        if q.outcome != "lost":
-            continue
-        p = world.persons[q.person - 1]
+    for q, p in _quotes(world, "lost"):
         src_text, src_id = c.source(q.source)
         values = {
             "quote_number": c.quote(q.number),
@@ -285,8 +285,7 @@ def jobs(world: World) -> Iterator[ExportRow]:
     c = _Ctx(world, "jobs")
     rng = c.rng
     rows = []
-    for q in world.quotes:
-        p = world.persons[q.person - 1]
+    for q, p in _quotes(world):
         for j in q.jobs:
             rows.append((j.date, q, p, j))
     rows.sort(key=lambda r: (r[0], r[3].id))

@@ -186,3 +186,32 @@ def test_settings_can_be_overridden() -> None:
     assert s.email_missing["bad_leads"] == 0.5 and s.email_missing["jobs"] == 0.04
     with pytest.raises(ValueError, match="unknown generator setting"):
         GeneratorSettings.from_overrides(0.1, 3, ["nope=1"])
+
+
+def test_list_settings_needs_no_output_folder_and_generating_does() -> None:
+    from click.testing import CliRunner
+
+    from leadhub.cli import main
+
+    listed = CliRunner().invoke(main, ["generate", "--list-settings"])
+    assert listed.exit_code == 0 and "overlap_rate = 0.08" in listed.output
+    missing = CliRunner().invoke(main, ["generate"])
+    assert missing.exit_code == 2 and "--out" in missing.output
+
+
+def test_degraded_exports_leave_out_exactly_the_contact_columns(tmp_path: Path) -> None:
+    """Rows are built by column name: leaving the contact columns out of a file keeps every
+    other value under its own header."""
+    from leadhub.generate.vocab import SERVICE_TYPES
+
+    settings = GeneratorSettings(scale=0.002, seed=3, jobs_contacts=False, lead_status_contacts=False)
+    generate(settings, tmp_path)
+    dropped = {"jobs": ["customer_name", "customer_email", "customer_phone"],
+               "lead_status": ["customer_name", "email", "phone"]}  # fmt: skip
+    for module, columns in dropped.items():
+        for column in columns:
+            assert set(_column(tmp_path, module, column)) == {None}, (module, column)
+    assert set(_column(tmp_path, "lead_status", "service_type")) <= set(SERVICE_TYPES)
+    created = _column(tmp_path, "jobs", "created_at_utc")
+    assert created and all(re.match(r"\d{4}-\d{2}-\d{2}", v or "") for v in created)
+    assert set(_column(tmp_path, "jobs", "origin_type")) <= {"House", "Apartment", "Condo", "Townhouse"}
