@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from leadhub import __version__
 from leadhub.config import ConfigError, Target, load_target
+
+T = TypeVar("T")
 
 
 def _echo_err(message: str) -> None:
@@ -208,7 +212,7 @@ def integrity(target_name: str | None, as_json: bool) -> None:
         sys.exit(1)
 
 
-def _read_integrity(target: Target, read, what: str):
+def _read_integrity(target: Target, read: Callable[[Target], T], what: str) -> T:
     """read(target), with the one expected failure said plainly: no build has made the
     integrity marts yet. Connection, permission and SQL errors are reported as what they are."""
     from leadhub.database import MissingRelation
