@@ -123,7 +123,7 @@
 {%- endmacro %}
 
 {# Per checked column of one module: how many values the export had and how many staging normalized. #}
-{% macro value_counts(relation, module, checks) -%}
+{% macro value_counts(relation, module, key, checks) -%}
     {%- for check in checks %}
         {%- set column, kind, raw = leadhub.parse_value_check(check) %}
     select
@@ -133,6 +133,19 @@
         sum(case when {{ leadhub.value_present(raw, kind) }} then 1 else 0 end) as present_count,
         sum(case when {{ leadhub.value_failed(column, raw, kind) }} then 1 else 0 end) as failed_count
     from {{ relation }}
+        {%- if not loop.last %}
+    union all
+        {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+{#
+    union_value_checks(per_module): per_module (value_issues or value_counts) for every module
+    of value_checks(), as one union; each module's base model is the CTE named after it.
+#}
+{% macro union_value_checks(per_module) -%}
+    {%- for module, spec in leadhub.value_checks().items() %}
+        {{ per_module(module, module, spec['key'], spec['checks']) }}
         {%- if not loop.last %}
     union all
         {%- endif %}

@@ -7,36 +7,25 @@
 
     from_crm is false for the phone system's user report: its names are not CRM users.
 #}
-{%- set mentions = {
-    'lead_status': {
-        'key': 'quote_number',
-        'branch': 'branch_name', 'lead_source': 'referral_source', 'sales_person': 'sales_person_name',
-    },
-    'booked_opportunities': {
-        'key': 'quote_number',
-        'branch': 'branch_name', 'lead_source': 'referral_source', 'sales_person': 'sales_person_name',
-    },
-    'lost_leads': {
-        'key': 'quote_number',
-        'branch': 'branch_name', 'lead_source': 'referral_source', 'sales_person': 'sales_person_name',
-    },
-    'jobs': {
-        'key': 'job_id',
-        'branch': 'branch_name', 'lead_source': 'referral_source', 'sales_person': 'sales_person_name',
-    },
-    'bad_leads': {
-        'key': 'bad_lead_key',
-        'branch': 'branch_name', 'lead_source': 'provider_name',
-    },
-    'sales_performance': {
-        'key': 'performance_key',
-        'sales_person': 'sales_person_name',
-    },
-    'user_performance': {
-        'key': 'user_key',
-        'sales_person': 'user_name', 'from_crm': false,
-    },
+{%- set crm_lead_columns = {
+    'branch': 'branch_name', 'lead_source': 'referral_source', 'sales_person': 'sales_person_name',
 } -%}
+{%- set mentions = {
+    'lead_status': crm_lead_columns,
+    'booked_opportunities': crm_lead_columns,
+    'lost_leads': crm_lead_columns,
+    'jobs': crm_lead_columns,
+    'bad_leads': {'branch': 'branch_name', 'lead_source': 'provider_name'},
+    'sales_performance': {'sales_person': 'sales_person_name'},
+    'user_performance': {'sales_person': 'user_name'},
+} -%}
+{#- each module's natural key (its base model's versioning key), and the reports not from the CRM -#}
+{%- set natural_keys = {
+    'lead_status': 'quote_number', 'booked_opportunities': 'quote_number', 'lost_leads': 'quote_number',
+    'jobs': 'job_id', 'bad_leads': 'bad_lead_key', 'sales_performance': 'performance_key',
+    'user_performance': 'user_key',
+} -%}
+{%- set phone_system_modules = ['user_performance'] -%}
 {%- set kinds = ['branch', 'lead_source', 'sales_person'] -%}
 {%- set string = dbt.type_string() -%}
 with
@@ -54,10 +43,10 @@ final as (
         {%- for kind in kinds if kind in columns %}
             select
                 '{{ module }}' as module,
-                cast({{ columns['key'] }} as {{ string }}) as record_key,
+                cast({{ natural_keys[module] }} as {{ string }}) as record_key,
                 '{{ kind }}' as entity_kind,
                 cast({{ columns[kind] }} as {{ string }}) as mention,
-                {{ 'true' if columns.get('from_crm', true) else 'false' }} as from_crm,
+                {{ 'false' if module in phone_system_modules else 'true' }} as from_crm,
                 row_status,
                 _exported_at,
                 _load_id,

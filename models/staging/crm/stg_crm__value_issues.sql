@@ -38,12 +38,7 @@ user_performance as (
 ),
 
 issues as (
-    {%- for module, spec in leadhub.value_checks().items() %}
-        {{ leadhub.value_issues(module, module, spec['key'], spec['checks']) }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{ leadhub.union_value_checks(leadhub.value_issues) }}
 ),
 
 final as (

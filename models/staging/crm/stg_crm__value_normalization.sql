@@ -14,12 +14,7 @@ with
 {% endfor -%}
 
 counts as (
-    {%- for module, spec in leadhub.value_checks().items() %}
-        {{ leadhub.value_counts(module, module, spec['checks']) }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{ leadhub.union_value_checks(leadhub.value_counts) }}
 ),
 
 final as (
