@@ -32,8 +32,11 @@ performance_rows as (
         'sales_performance' as module,
         performance_key,
         sales_person_name as name_as_written,
-        cast(period_start as {{ dbt.type_string() }}) || '/' || cast(period_end as {{ dbt.type_string() }})
-            as period_key,
+        coalesce(
+            cast(period_start as {{ dbt.type_string() }}) || '/' || cast(period_end as {{ dbt.type_string() }}),
+            report_period,
+            _source_file
+        ) as period_key,
         _source_file,
         _source_row
     from sales_performance
@@ -42,7 +45,7 @@ performance_rows as (
         'user_performance' as module,
         user_key as performance_key,
         user_name as name_as_written,
-        cast(null as {{ dbt.type_string() }}) as period_key,
+        report_period as period_key,
         _source_file,
         _source_row
     from user_performance

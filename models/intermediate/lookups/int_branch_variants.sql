@@ -2,7 +2,9 @@
     Every branch name as written, reduced to its branch: upper case, accents, emoji and
     punctuation removed, a trailing status such as `(On Hold)` or `- On Hold` cut off and
     kept as a status (seeds/branch_status_markers.csv), then seeds/branch_aliases.csv
-    (spelling variants, test and placeholder branches).
+    (spelling variants, test and placeholder branches). Spellings are compared on their
+    letters and digits only: those that differ in punctuation or spacing alone are one branch,
+    named by its most written spelling ("Saint John" and "St. John's" stay two).
 #}
 with
 
@@ -31,9 +33,10 @@ variants as (
         branch_name,
         count(*) as row_count,
         max(_exported_at) as last_seen_at,
-        -- upper case, accents and emoji gone; parentheses and dashes kept for the status
+        -- upper case, accents gone, emoji and other symbols a space ("PORTLAND,ME" is
+        -- "PORTLAND ME"); parentheses and dashes kept for the status
         trim({{ leadhub.regex_replace(
-            leadhub.regex_replace("upper(" ~ leadhub.strip_accents('branch_name') ~ ")", "[^A-Z0-9/.&'' ()-]", ''),
+            leadhub.regex_replace("upper(" ~ leadhub.strip_accents('branch_name') ~ ")", "[^A-Z0-9/.&'' ()-]", ' '),
             '\s+', ' '
         ) }}) as upper_name
     from observed
@@ -55,7 +58,7 @@ split as (
     from variants
 ),
 
-final as (
+aliased as (
     select
         split.branch_name as variant,
         split.row_count,
@@ -63,15 +66,62 @@ final as (
         split.base_name,
         split.marker,
         coalesce(markers.status, 'active') as marker_status,
-        coalesce(aliases.branch_name, split.base_name) as normalized_name,
-        coalesce(aliases.is_test, false) as is_test,
-        md5(coalesce(aliases.branch_name, split.base_name)) as branch_id
+        coalesce(aliases.branch_name, split.base_name) as aliased_name,
+        coalesce(aliases.is_test, false) as is_test
     from split
     left join markers
         on split.marker = markers.marker
     left join aliases
         on split.base_name = aliases.alias
-    where coalesce(aliases.branch_name, split.base_name) <> ''
+),
+
+keyed as (
+    select
+        *,
+        {{ leadhub.regex_replace('aliased_name', '[^A-Z0-9]', '') }} as match_key
+    from aliased
+),
+
+-- spellings that differ only in punctuation or spacing ("OAKVILLE / BURLINGTON",
+-- "OAKVILLE/BURLINGTON") are one branch, named as most of its rows write it
+spellings as (
+    select
+        match_key,
+        aliased_name,
+        sum(row_count) as spelling_rows
+    from keyed
+    where match_key <> ''
+    group by match_key, aliased_name
+),
+
+canonical as (
+    select
+        match_key,
+        aliased_name as normalized_name,
+        count(*) over (partition by match_key) as spelling_count,
+        row_number() over (partition by match_key order by spelling_rows desc, aliased_name asc) as spelling_rank
+    from spellings
+),
+
+final as (
+    select
+        keyed.variant,
+        keyed.row_count,
+        keyed.last_seen_at,
+        keyed.base_name,
+        keyed.marker,
+        keyed.marker_status,
+        keyed.aliased_name,
+        keyed.match_key,
+        canonical.normalized_name,
+        canonical.spelling_count,
+        keyed.is_test,
+        md5(canonical.normalized_name) as branch_id
+    from keyed
+    inner join canonical
+        on
+            keyed.match_key = canonical.match_key
+            and canonical.spelling_rank = 1
 )
 
 select * from final

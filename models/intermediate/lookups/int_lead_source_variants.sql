@@ -2,7 +2,9 @@
     Every referral source as written (and every bad-lead provider), mapped to a lead source
     and category by seeds/lead_source_rules.csv: the rule with the lowest priority wins, the
     longest pattern breaking ties. A source no rule matches becomes a lead source of its own
-    (category other, is_mapped false) rather than a guess.
+    (is_mapped false) rather than a guess, in category other, or the category var
+    lead_source_unmapped_category_by_module gives the module naming it (bad leads' providers:
+    partner). int_lookup_review lists them for a person to add a rule.
 #}
 with
 
@@ -16,13 +18,24 @@ rules as (
 ),
 
 observed as (
-    select mention as source_text from mentions
+    select
+        mention as source_text,
+        module
+    from mentions
 ),
 
 variants as (
     select
         source_text,
         count(*) as row_count,
+        -- the category of a source no rule knows: by the module that names it (a bad lead's
+        -- Provider is a lead-gen partner), else other
+        coalesce(
+            {%- for module, category in var('lead_source_unmapped_category_by_module').items() %}
+                max(case when module = '{{ module }}' then '{{ category }}' end),
+            {%- endfor %}
+            'other'
+        ) as unmapped_category,
         {{ leadhub.regex_replace("lower(" ~ leadhub.strip_accents('source_text') ~ ")", '[^a-z0-9]', '') }}
             as match_key
     from observed
@@ -54,7 +67,7 @@ final as (
         variants.row_count,
         matches.pattern as matched_pattern,
         coalesce(matches.lead_source, variants.source_text) as lead_source_name,
-        coalesce(matches.category, 'other') as category,
+        coalesce(matches.category, variants.unmapped_category) as category,
         matches.lead_source is not null as is_mapped,
         md5(lower(coalesce(matches.lead_source, variants.source_text))) as lead_source_id
     from variants

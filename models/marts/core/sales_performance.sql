@@ -29,6 +29,7 @@ final as (
         performance_sales_persons.closest_candidates,
         sales_performance.period_start,
         sales_performance.period_end,
+        sales_performance.report_period,
         sales_performance.leads_received,
         sales_performance.bad_count,
         sales_performance.bad_pct,

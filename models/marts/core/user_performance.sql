@@ -1,5 +1,6 @@
 {#
-    The phone system's per-user statistics: one row per user, linked to its sales person.
+    The phone system's per-user statistics: one row per user and report period (from the
+    file name, when it states one), linked to its sales person.
     The phone system lists people the CRM does not have: those are orphans with a null
     sales_person_id and their closest candidates listed.
 #}
@@ -34,6 +35,7 @@ final as (
         user_performance.outbound_calls,
         user_performance.missed_pct,
         user_performance.avg_handle_time_seconds,
+        user_performance.report_period,
         user_performance._source_file as source_file,
         user_performance._source_row as source_row
     from user_performance

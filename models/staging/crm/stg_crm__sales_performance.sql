@@ -25,6 +25,7 @@ final as (
         average_booking,
         period_start,
         period_end,
+        report_period,
         version_number,
         valid_from,
         {{ leadhub.lineage_columns() }}

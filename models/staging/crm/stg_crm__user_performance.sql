@@ -16,6 +16,7 @@ final as (
         outbound_calls,
         missed_pct,
         avg_handle_time_seconds,
+        report_period,
         version_number,
         valid_from,
         {{ leadhub.lineage_columns() }}

@@ -1,6 +1,8 @@
 {#
     One row per sales person and period. Without `Period Start`/`Period End` columns, the
-    period is the export itself (its file), so different exports never collapse together.
+    period is the one the file name states (report_period: "2023", "2024-H1", ...), else the
+    export itself (its file), so reports of different periods never collapse together and a
+    re-export of the same period supersedes the older one.
 #}
 with
 
@@ -31,6 +33,13 @@ typed as {{ leadhub.materialized() }} (
     from source
 ),
 
+periods as (
+    select
+        *,
+        {{ leadhub.report_period_from_file_name('_source_file') }} as report_period
+    from typed
+),
+
 keyed as (
     select
         *,
@@ -39,9 +48,9 @@ keyed as (
                 then
                     lower(sales_person_name)
                     || '|' || coalesce(cast(period_start as varchar), '')
-                    || '|' || coalesce(cast(period_end as varchar), _source_file)
+                    || '|' || coalesce(cast(period_end as varchar), report_period, _source_file)
         end as performance_key
-    from typed
+    from periods
 ),
 
 final as (

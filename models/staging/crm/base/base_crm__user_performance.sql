@@ -1,6 +1,8 @@
 {#
-    Phone-system statistics, one row per user name; a newer export of the same user
-    supersedes the older one.
+    Phone-system statistics, one row per user name and report period. The period comes from
+    the file name ("RingCentral Users 2023", "user_performance_2024-H1"): reports of different
+    periods both stay, a re-export of the same period (or, without a period in the name, a
+    newer export) supersedes the older one.
 #}
 with
 
@@ -36,11 +38,18 @@ typed as {{ leadhub.materialized() }} (
         on lower({{ leadhub.clean_text('source.user_status') }}) = status_mappings.raw_status
 ),
 
+periods as (
+    select
+        *,
+        {{ leadhub.report_period_from_file_name('_source_file') }} as report_period
+    from typed
+),
+
 keyed as (
     select
         *,
-        lower(user_name) as user_key
-    from typed
+        lower(user_name) || coalesce('|' || report_period, '') as user_key
+    from periods
 ),
 
 final as (
