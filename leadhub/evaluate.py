@@ -125,13 +125,9 @@ def _readable_quotes(truth: Path, module: str) -> set[str]:
     return {t["quote_number"] for t in _truth_rows(truth, module).values()}
 
 
-# The lookups scored by mapping: entity kind of stg_crm__entity_mentions -> (the lookup model,
-# its variant column, its id column), and the truth's id column of that kind.
-LOOKUPS = {
-    "branch": ("int_branch_variants", "variant", "branch_id"),
-    "lead_source": ("int_lead_source_variants", "source_text", "lead_source_id"),
-    "sales_person": ("int_sales_person_variants", "variant", "sales_person_id"),
-}
+# The lookups scored by mapping (entity kinds of stg_crm__entity_mentions), each with the
+# truth's id column of its kind.
+LOOKUPS = {"branch": "branch_id", "lead_source": "lead_source_id", "sales_person": "sales_person_id"}
 
 
 def evaluate(target: Target, truth: Path) -> list[Score]:
@@ -147,16 +143,18 @@ def _lookup_scores(target: Target, truth: Path) -> list[Score]:
     files included), as stg_crm__entity_mentions lists them, -> the entity we resolved."""
     pairs: dict[str, list[tuple[str | None, str | None]]] = {kind: [] for kind in LOOKUPS}
     resolved = {
-        kind: dict(fetch(target, f"select {variant}, {entity} from {relation(target, model)}"))
-        for kind, (model, variant, entity) in LOOKUPS.items()
+        (kind, variant): entity
+        for kind, variant, entity in fetch(
+            target, f"select lookup_name, variant, entity_id from {relation(target, 'int_lookup_variants')}"
+        )
     }
     mentions = (
         "select module, _source_file, _source_row, entity_kind, mention "
         f"from {relation(target, 'stg_crm__entity_mentions')}"
     )
     for t, (kind, mention) in _rows_with_truth(target, truth, mentions):
-        ours = resolved[kind].get(mention) if mention else None
-        pairs[kind].append((ours, t[LOOKUPS[kind][2]] or None))
+        ours = resolved.get((kind, mention)) if mention else None
+        pairs[kind].append((ours, t[LOOKUPS[kind]] or None))
     return [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
 
 

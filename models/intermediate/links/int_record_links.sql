@@ -23,28 +23,24 @@ customers as (
     select * from {{ ref('int_customers') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
+lookup_variants as (
+    select * from {{ ref('int_lookup_variants') }}
 ),
 
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
--- one row per current record: the branch, lead source and sales person it names
+-- one row per current record: the branch, lead source and sales person it names, resolved
 records as (
     select
-        module,
-        record_key as natural_key,
-        max(case when entity_kind = 'branch' then mention end) as branch_name,
-        max(case when entity_kind = 'lead_source' then mention end) as lead_source_text,
-        max(case when entity_kind = 'sales_person' then mention end) as sales_person_name
+        mentions.module,
+        mentions.record_key as natural_key,
+        max(case when mentions.entity_kind = 'branch' then lookup_variants.entity_id end) as branch_id,
+        max(case when mentions.entity_kind = 'lead_source' then lookup_variants.entity_id end) as lead_source_id,
+        max(case when mentions.entity_kind = 'sales_person' then lookup_variants.entity_id end) as sales_person_id
     from mentions
-    group by module, record_key
+    left join lookup_variants
+        on
+            mentions.entity_kind = lookup_variants.lookup_name
+            and mentions.mention = lookup_variants.variant
+    group by mentions.module, mentions.record_key
 ),
 
 final as (
@@ -54,9 +50,9 @@ final as (
         case
             when {{ leadhub.is_identified_person('customers') }} then customer_records.customer_id
         end as customer_id,
-        branch_variants.branch_id,
-        lead_source_variants.lead_source_id,
-        sales_person_variants.sales_person_id
+        records.branch_id,
+        records.lead_source_id,
+        records.sales_person_id
     from records
     left join customer_records
         on
@@ -64,12 +60,6 @@ final as (
             and records.natural_key = customer_records.natural_key
     left join customers
         on customer_records.customer_id = customers.customer_id
-    left join branch_variants
-        on records.branch_name = branch_variants.variant
-    left join lead_source_variants
-        on records.lead_source_text = lead_source_variants.source_text
-    left join sales_person_variants
-        on records.sales_person_name = sales_person_variants.variant
 )
 
 select * from final

@@ -9,37 +9,9 @@ mentions as (
     select * from {{ ref('stg_crm__entity_mentions') }}
 ),
 
-branch_variants as (
-    select * from {{ ref('int_branch_variants') }}
-),
-
-lead_source_variants as (
-    select * from {{ ref('int_lead_source_variants') }}
-),
-
-sales_person_variants as (
-    select * from {{ ref('int_sales_person_variants') }}
-),
-
 variant_entities as (
-    select
-        'branch' as lookup_name,
-        variant,
-        branch_id as entity_id
-    from branch_variants
-    union all
-    select
-        'lead_source' as lookup_name,
-        source_text as variant,
-        lead_source_id as entity_id
-    from lead_source_variants
-    union all
-    select
-        'sales_person' as lookup_name,
-        variant,
-        sales_person_id as entity_id
-    from sales_person_variants
-    where sales_person_id is not null
+    select * from {{ ref('int_lookup_variants') }}
+    where entity_id is not null
 ),
 
 named_rows as (
