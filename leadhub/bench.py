@@ -53,7 +53,13 @@ def _dbt_build(target: str, workdir: Path, selection: list[str]) -> float:
 @click.option("--scale", type=float, default=1.0, show_default=True)
 @click.option("--seed", type=int, default=42, show_default=True)
 @click.option("--targets", default="duckdb,postgres", show_default=True)
-def main(scale: float, seed: int, targets: str) -> None:
+@click.option(
+    "--febrl/--no-febrl",
+    default=True,
+    show_default=True,
+    help="Also score customer identity on FEBRL3 and FEBRL4 beside Splink (DuckDB).",
+)
+def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
     root = PROJECT_ROOT / "bench" / f"scale-{scale:g}"
     if root.exists():
         shutil.rmtree(root)
@@ -106,6 +112,18 @@ def main(scale: float, seed: int, targets: str) -> None:
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
     for name, scores, load in evaluations:
         _print_evaluation(name, scores, load)
+    if febrl:
+        from leadhub.febrl import DATASETS, compare, comparison_table
+
+        comparisons = []
+        for dataset in DATASETS:
+            comparisons.append(compare(dataset, root / "febrl"))
+            click.echo(f"{dataset} built and scored beside splink", err=True)
+        click.echo(
+            "\ncustomer identity on data we did not make (FEBRL), pairwise; leadhub seconds = whole dbt build"
+        )
+        for line in comparison_table(comparisons):
+            click.echo(f"  {line}")
 
 
 def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> None:

@@ -84,6 +84,21 @@ def generate(
 
 
 @main.command()
+@click.option("--dataset", type=click.Choice(["febrl3", "febrl4"]), default="febrl3", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+def febrl(dataset: str, out_dir: Path) -> None:
+    """Write a FEBRL benchmark data set as CRM exports (OUT/exports) with its truth (OUT/truth).
+
+    Each record is one BOOKED job (name and origin address, no email or phone): build it with
+    `leadhub build OUT/exports` and score identity with `leadhub evaluate --truth OUT/truth`.
+    """
+    from leadhub.febrl import write_exports
+
+    count = write_exports(dataset, out_dir)
+    click.echo(f"{dataset}: {count:,} records as jobs -> {out_dir}/exports (truth in {out_dir}/truth)")
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
 @click.option("--quiet", is_flag=True, help="Only the summary.")
