@@ -132,8 +132,9 @@ def findings(runs: list[Run], tolerance: float = 0.0) -> list[Finding]:
 
 
 def table(checks: list[Check]) -> list[str]:
+    width = max([36, *(len(c.check_name) for c in checks)])
     lines = [
-        f"{'check':<36} {'status':<6} {'rate':>8} {'numerator':>10} {'denominator':>12} {'error <':>8} {'warn':>8}"
+        f"{'check':<{width}} {'status':<6} {'rate':>8} {'numerator':>10} {'denominator':>12} {'error <':>8} {'warn':>8}"
     ]
     for c in checks:
         rate = f"{c.rate:.2%}" if c.rate is not None else "-"
@@ -144,6 +145,6 @@ def table(checks: list[Check]) -> list[str]:
             else f"> {c.warn_threshold:g}"
         )
         lines.append(
-            f"{c.check_name:<36} {c.status:<6} {rate:>8} {c.numerator:>10,} {c.denominator:>12,} {error:>8} {warn:>8}"
+            f"{c.check_name:<{width}} {c.status:<6} {rate:>8} {c.numerator:>10,} {c.denominator:>12,} {error:>8} {warn:>8}"
         )
     return lines

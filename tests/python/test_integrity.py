@@ -24,7 +24,12 @@ from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.integrity import Check, Run, findings
 
-LINKAGE = ["job_to_customer", "lead_status_to_booked_opportunity", "bad_lead_to_lead_status"]
+LINKAGE = [
+    "job_to_customer",
+    "lead_status_to_booked_opportunity",
+    "bad_lead_to_lead_status",
+    "bad_lead_to_lead_status_of_known_persons",
+]
 # Each degradation of the exports, and the one threshold it must break.
 DEGRADED = {
     "jobs_contacts=false": ("job_to_customer", {"jobs_contacts": False, "jobs_quote_rate": 0.5}),
@@ -100,13 +105,14 @@ def test_history_accumulates_and_survives_a_full_refresh(degraded: dict[str, Bui
     _, runs = built.rows(
         f"(select run_id, count(*) as checks from {built.schema}.integrity_check_history group by run_id) as r"
     )
-    assert len(runs) == 3 and {n for _, n in runs} == {5}
+    assert len(runs) == 3 and {n for _, n in runs} == {6}
     _, test_runs = built.rows(
         f"(select run_id, count(*) from {built.schema}.integrity_test_results group by run_id) as r"
     )
     assert len(test_runs) == 2  # the build and the `dbt test` run (plain runs have no tests)
     _, failed = built.rows(
-        f"{built.schema}.integrity_test_results where status = 'fail' and test_name like '%bad_lead_to_lead_status%'"
+        f"{built.schema}.integrity_test_results where status = 'fail' "
+        "and test_name = 'linkage_rate_integrity_checks_bad_lead_to_lead_status'"
     )
     assert len(failed) == 2
 
@@ -211,6 +217,7 @@ def test_generic_tests_warn_and_fail_at_their_thresholds(degraded: dict[str, Bui
     linkage["job_to_customer"].update(error_below=0.0, warn_below=1.01)  # passes error, misses warn
     linkage["lead_status_to_booked_opportunity"].update(error_below=0.0, warn_below=0.0)
     linkage["bad_lead_to_lead_status"].update(error_below=1.01, warn_below=1.01)
+    linkage["bad_lead_to_lead_status_of_known_persons"].update(error_below=0.0, warn_below=0.0)
     orphans["sales_performance_orphans"]["warn_above"] = 100_000
     orphans["user_performance_orphans"]["warn_above"] = 0
     variables = yaml.safe_dump({"integrity_linkage_checks": linkage, "integrity_orphan_checks": orphans})
@@ -221,6 +228,7 @@ def test_generic_tests_warn_and_fail_at_their_thresholds(degraded: dict[str, Bui
         "job_to_customer": "WARN",
         "lead_status_to_booked_opportunity": "PASS",
         "bad_lead_to_lead_status": "FAIL",
+        "bad_lead_to_lead_status_of_known_persons": "PASS",
         "sales_performance_orphans": "PASS",
         "user_performance_orphans": "WARN",
     }, result.stdout[-3000:]
