@@ -31,8 +31,8 @@ def spaced(rng: random.Random, text: str, rate: float) -> str:
     return text + "  "
 
 
-def typo(rng: random.Random, word: str) -> str:
-    if len(word) < 4:
+def typo(rng: random.Random, word: str, min_length: int = 4) -> str:
+    if len(word) < min_length:
         return word
     i = rng.randrange(1, len(word) - 1)
     r = rng.random()
@@ -51,11 +51,15 @@ def person_name(rng: random.Random, first: str, last: str, s) -> str:
         first, last = strip_accents(first), strip_accents(last)
     if rng.random() < s.name_typo_rate:
         last = typo(rng, last)
+    if s.first_name_typo_rate and rng.random() < s.first_name_typo_rate:
+        first = typo(rng, first, min_length=3)
     if rng.random() < s.name_initial_rate:
         first = first[0] + "."
     r = rng.random()
     if r < s.name_reorder_rate:
         text = f"{last.upper() if rng.random() < 0.6 else last}, {first}"
+    elif s.name_reversed_rate and rng.random() < s.name_reversed_rate:
+        text = f"{last} {first}"
     else:
         text = f"{first} {last}"
     r = rng.random()
@@ -190,4 +194,18 @@ def branch_name(rng: random.Random, canonical: str, status: str, s) -> str:
             text = text.lower() if rng.random() < 0.3 else text.title()
         else:
             text = spaced(rng, text, 1.0)
+    if s.branch_punctuation_rate and rng.random() < s.branch_punctuation_rate:
+        text = punctuated(rng, text)
     return text
+
+
+def punctuated(rng: random.Random, text: str) -> str:
+    """The same name with other punctuation or spacing: 'A/B' <-> 'A / B', a dropped period,
+    a hyphen for a space."""
+    if "/" in text:
+        return text.replace(" / ", "/") if " / " in text else text.replace("/", " / ")
+    if "." in text:
+        return text.replace(".", "")
+    if " " in text.strip():
+        return text.replace(" ", "-", 1) if rng.random() < 0.5 else text.replace(" ", "  ", 1)
+    return text + "."

@@ -129,6 +129,13 @@ class _Ctx:
             return "TBD" if rng.random() < 0.5 else ""
         return self.garbage(messy.any_date(rng, d), ("ASAP", "next month", "flexible", "end of June"))
 
+    def street(self, text: str) -> str:
+        """A street address, sometimes with a one-letter typo in its name."""
+        if self.s.address_typo_rate and self.rng.random() < self.s.address_typo_rate:
+            number, _, name = text.partition(" ")
+            return f"{number} {messy.typo(self.rng, name)}" if name else text
+        return text
+
     def multiline(self, text: str) -> str:
         if self.rng.random() < self.s.multiline_rate:
             return text + "\n" + self.rng.choice(("Customer called back.", "See notes", "2nd attempt"))
@@ -294,6 +301,7 @@ def jobs(world: World) -> Iterator[ExportRow]:
         status = j.status if rng.random() < 0.7 else j.status.title()
         dest_city = rng.choice((p.city, p.city, "Toronto", "Ottawa", "Montreal", "Calgary"))
         dest_street = f"{rng.randint(1, 999)} {rng.choice(('Main', 'King', 'Queen', 'Elm'))} St"
+        street = c.street(p.street)
         values = {
             "job_id": str(j.id),
             "opportunity_status": status,
@@ -318,8 +326,8 @@ def jobs(world: World) -> Iterator[ExportRow]:
             "total_actual_cost": messy.money(rng, j.actual) if j.actual is not None else "",
             "actual_number_crew": str(j.crew),
             "actual_number_trucks": str(j.trucks),
-            "origin_address": f"{p.street}, {p.city}, {p.state} {p.zip}",
-            "origin_street": p.street,
+            "origin_address": f"{street}, {p.city}, {p.state} {p.zip}",
+            "origin_street": street,
             "origin_city": p.city,
             "origin_state": p.state,
             "origin_zip": p.zip,
@@ -360,7 +368,7 @@ def customers(world: World) -> Iterator[ExportRow]:
                 "last_name": p.last,
                 "email": c.email(p),
                 "phone": c.phone(p),
-                "address": p.street,
+                "address": c.street(p.street),
                 "city": p.city,
                 "state": p.state,
                 "zip": p.zip,

@@ -69,6 +69,16 @@ class GeneratorSettings:
     name_typo_rate: float = _setting(0.015, "names with a one-letter typo")
     name_nickname_rate: float = _setting(0.03, "first names replaced by a nickname")
     name_initial_rate: float = _setting(0.02, "first names reduced to an initial")
+    # Habits of exports from elsewhere (off by default; the sample does not have them)
+    name_reversed_rate: float = _setting(0.0, "names written 'Surname Firstname' without a comma")
+    first_name_typo_rate: float = _setting(
+        0.0, "first names with a one-letter typo (email or phone still match)"
+    )
+    address_typo_rate: float = _setting(0.0, "street addresses (jobs, customers) with a one-letter typo")
+    branch_punctuation_rate: float = _setting(
+        0.0,
+        "branches written with other punctuation or spacing ('A / B', 'A/B', 'ST CATHARINES', 'NORTH-YORK')",
+    )
     accent_strip_rate: float = _setting(0.4, "accented names written without accents")
     extra_space_rate: float = _setting(0.05, "values with doubled or trailing spaces")
     quote_format_rate: float = _setting(

@@ -215,3 +215,32 @@ def test_degraded_exports_leave_out_exactly_the_contact_columns(tmp_path: Path) 
     created = _column(tmp_path, "jobs", "created_at_utc")
     assert created and all(re.match(r"\d{4}-\d{2}-\d{2}", v or "") for v in created)
     assert set(_column(tmp_path, "jobs", "origin_type")) <= {"House", "Apartment", "Condo", "Townhouse"}
+
+
+def test_habits_of_exports_from_elsewhere_appear_when_switched_on(tmp_path: Path, sample_dir: Path) -> None:
+    """Reversed names without a comma, first-name and address typos, branch punctuation: off
+    in the sample, present when their rates are set."""
+    settings = GeneratorSettings(
+        scale=0.002, seed=5, name_reorder_rate=0.0, name_case_rate=0.0, name_reversed_rate=1.0,
+        first_name_typo_rate=1.0, address_typo_rate=1.0, branch_punctuation_rate=1.0,
+    )  # fmt: skip
+    generate(settings, tmp_path)
+    with (tmp_path / "truth" / "persons.csv").open(encoding="utf-8", newline="") as fh:
+        persons = {p["person_id"]: p for p in csv.DictReader(fh)}
+    truth = _truth_rows(tmp_path, "jobs")
+    names = _column(tmp_path, "jobs", "customer_name")
+    streets = _column(tmp_path, "jobs", "origin_street")
+    readable = [t for t in truth if not t["malformed"]]
+    assert len(readable) == len(names) > 50
+    reversed_names = typo_streets = 0
+    for t, name, street in zip(readable, names, streets, strict=True):
+        p = persons[t["person_id"]]
+        words = (name or "").split()
+        reversed_names += bool(words) and words[0] == p["last_name"].split()[0]
+        typo_streets += bool(street) and street != p["street"] and street.split()[0] == p["street"].split()[0]
+    assert reversed_names > 0.8 * len(names)
+    assert typo_streets > 0.5 * len(streets)
+    with (tmp_path / "truth" / "branch_variants.csv").open(encoding="utf-8", newline="") as fh:
+        variants = {v["variant"] for v in csv.DictReader(fh)}
+    assert {"WATERLOO / KITCHENER", "ST CATHARINES"} <= {v.strip().upper() for v in variants}
+    assert not any(v.strip() == "WATERLOO / KITCHENER" for v in _column(sample_dir, "jobs", "branch_name"))
