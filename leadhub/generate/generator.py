@@ -63,7 +63,7 @@ ROW_TRUTH_HEADER = [
     *builders.TRUTH_FIELDS,
 ]
 
-_WORLD: World | None = None  # set before forking workers
+_WORLD: World | None = None  # the world of this process (each worker builds its own)
 
 
 @dataclass
@@ -132,6 +132,11 @@ def _plan(module: str, world: World) -> dict[tuple[int, int], list[tuple[builder
         else:
             plan.setdefault(key, []).append((r.values, r.truth, True))
     return plan
+
+
+def _init_worker(settings: GeneratorSettings) -> None:
+    global _WORLD
+    _WORLD = build_world(settings)
 
 
 def _write_module(module: str, out: Path) -> tuple[list[FileMeta], Variants]:
@@ -346,7 +351,10 @@ def generate(settings: GeneratorSettings, out: Path, progress: Progress | None =
         say(f"  {name}: {sum(m.data_rows for m in metas):,} rows in {len(metas)} files")
 
     if settings.workers > 1:
-        with multiprocessing.get_context("fork").Pool(settings.workers) as pool:
+        # forkserver, not fork: the caller may run threads (DuckDB, OpenMP), and a forked copy
+        # of a threaded process can crash. Each worker builds the same seeded world itself.
+        context = multiprocessing.get_context("forkserver")
+        with context.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
             for name, result in zip(names, pool.imap(_write_module_star, tasks), strict=True):
                 collect(name, result)
     else:
