@@ -150,11 +150,17 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     """Score the built warehouse's links against generated ground truth (precision, recall, F1)."""
     import json
 
+    from leadhub.database import MissingRelation
     from leadhub.evaluate import evaluate as run
     from leadhub.evaluate import score_table
 
     target = _target(target_name)
-    scores = run(target, truth_dir)
+    try:
+        scores = run(target, truth_dir)
+    except MissingRelation as exc:
+        raise click.ClickException(
+            f"target {target.name} has not been built with this version's models: run `leadhub build` ({exc})"
+        ) from None
     if as_json:
         click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
         return

@@ -134,6 +134,7 @@ def evaluate(target: Target, truth: Path) -> list[Score]:
     scores = _lookup_scores(target, truth)
     scores += _quote_link_scores(target, truth)
     scores.append(_customer_identity_score(target, truth))
+    scores.append(_blocking_score(target, truth))
     scores.append(_bad_lead_link_score(target, truth))
     return scores
 
@@ -217,6 +218,38 @@ def _customer_identity_score(target: Target, truth: Path) -> Score:
         if t["person_id"]:
             pairs.append((customer_id, t["person_id"]))
     return score_pairwise("customer_identity (pairs)", pairs)
+
+
+def _blocking_score(target: Target, truth: Path) -> Score:
+    """Blocking recall: of the pairs of records that belong to one true person, the share that
+    reached identity's comparisons at all: the two records share a quote number (a bridge) or a
+    block that is not skipped (int_identity_block_keys). What never meets is never matched,
+    whatever the scoring. Reported as the recall of link 'identity blocking (pairs)'; every
+    counted pair is a true one, so its precision is 1 by construction."""
+    records = relation(target, "int_identity_records")
+    keys_of: dict[str, set[str]] = {}
+    for record_key, block in fetch(
+        target,
+        f"select keys.record_key, keys.block_kind || ':' || keys.block_value "
+        f"from {relation(target, 'int_identity_block_keys')} as keys "
+        f"inner join {relation(target, 'int_identity_blocks')} as blocks "
+        "on keys.block_kind = blocks.block_kind and keys.block_value = blocks.block_value "
+        "where not blocks.is_skipped",
+    ):
+        keys_of.setdefault(record_key, set()).add(block)
+    by_person: dict[str, list[tuple[str, str | None]]] = {}
+    sql = f"select module, _source_file, _source_row, record_key, quote_number from {records}"
+    for t, (record_key, quote) in _rows_with_truth(target, truth, sql):
+        if t["person_id"]:
+            by_person.setdefault(t["person_id"], []).append((record_key, quote))
+    pairs = reached = 0
+    for members in by_person.values():
+        for i, (key_a, quote_a) in enumerate(members):
+            for key_b, quote_b in members[i + 1 :]:
+                pairs += 1
+                shares_quote = quote_a is not None and quote_a == quote_b
+                reached += shares_quote or bool(keys_of.get(key_a, set()) & keys_of.get(key_b, set()))
+    return Score(link="identity blocking (pairs)", truth_rows=pairs, predicted_rows=reached, correct=reached)
 
 
 def _bad_lead_link_score(target: Target, truth: Path) -> Score:

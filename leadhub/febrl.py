@@ -178,6 +178,7 @@ class Comparison:
     records: int
     ours: Score
     ours_seconds: float  # dbt build of the whole project on the data set (DuckDB)
+    blocking: Score  # leadhub's blocking recall (true pairs that reached comparison)
     peer: PeerResult
 
 
@@ -212,28 +213,36 @@ def compare(name: str, workdir: Path) -> Comparison:
         built = run_dbt(["build"], "duckdb", artifacts=out, capture=True)
         if not built.ok:
             raise RuntimeError(f"dbt build failed on {name}:\n{built.stdout[-3000:]}")
-        identity = next(s for s in evaluate(target, out / "truth") if s.link.startswith("customer_identity"))
+        scores = {s.link: s for s in evaluate(target, out / "truth")}
     finally:
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    return Comparison(name, count, identity, built.seconds, splink_score(name))
+    return Comparison(
+        name,
+        count,
+        scores["customer_identity (pairs)"],
+        built.seconds,
+        scores["identity blocking (pairs)"],
+        splink_score(name),
+    )
 
 
 def comparison_table(comparisons: list[Comparison]) -> list[str]:
     """Both methods' pairwise scores per data set, as text lines."""
     lines = [
         f"{'dataset':<8} {'records':>8} {'method':<8} {'precision':>9} {'recall':>8} {'f1':>7} {'seconds':>8}"
+        f" {'blocking recall':>16}"
     ]
     for c in comparisons:
-        for method, score, seconds in (
-            ("leadhub", c.ours, c.ours_seconds),
-            ("splink", c.peer.score, c.peer.seconds),
+        for method, score, seconds, blocking in (
+            ("leadhub", c.ours, c.ours_seconds, f"{c.blocking.recall:.4f}"),
+            ("splink", c.peer.score, c.peer.seconds, "-"),
         ):
             lines.append(
                 f"{c.dataset:<8} {c.records:>8,} {method:<8} {score.precision:>9.4f} {score.recall:>8.4f} "
-                f"{score.f1:>7.4f} {seconds:>8.1f}"
+                f"{score.f1:>7.4f} {seconds:>8.1f} {blocking:>16}"
             )
     return lines

@@ -24,6 +24,7 @@ THRESHOLDS = {
     "lead_status->booked": (1.0, 1.0),
     "lost_leads->booked": (1.0, 1.0),
     "customer_identity (pairs)": (0.98, 0.95),
+    "identity blocking (pairs)": (1.0, 0.95),  # true pairs that reach comparison at all
     "bad_lead->lead_status": (0.98, 0.0),
 }
 
