@@ -12,6 +12,7 @@ import click
 
 from leadhub import __version__
 from leadhub.config import ConfigError, Target, load_target
+from leadhub.febrl import DATASETS as FEBRL_DATASETS
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ def generate(
 
 
 @main.command()
-@click.option("--dataset", type=click.Choice(["febrl3", "febrl4"]), default="febrl3", show_default=True)
+@click.option("--dataset", type=click.Choice(FEBRL_DATASETS), default=FEBRL_DATASETS[0], show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
 def febrl(dataset: str, out_dir: Path) -> None:
     """Write a FEBRL benchmark data set as CRM exports (OUT/exports) with its truth (OUT/truth).

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from leadhub.config import Target, load_target
-from leadhub.database import query, relation
+from leadhub.database import mart_schema, query, relation
 from leadhub.dbt_runner import DbtRun, run_dbt
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
@@ -52,7 +52,7 @@ class Built:
 
     @property
     def schema(self) -> str:
-        return "main" if self.engine == "duckdb" else self.env["LEADHUB_PG_SCHEMA"]
+        return mart_schema(self.target)
 
     def relation(self, model: str) -> str:
         """`schema.model` of a model of this project in this build."""

@@ -29,15 +29,9 @@ typed as {{ leadhub.materialized() }} (
         source.period_start as period_start_raw,
         {{ leadhub.parse_date('source.period_end') }} as period_end,
         source.period_end as period_end_raw,
+        {{ leadhub.report_period_from_file_name('source._source_file') }} as report_period,
         {{ leadhub.lineage_columns('source') }}
     from source
-),
-
-periods as (
-    select
-        *,
-        {{ leadhub.report_period_from_file_name('_source_file') }} as report_period
-    from typed
 ),
 
 keyed as (
@@ -50,7 +44,7 @@ keyed as (
                     || '|' || coalesce(cast(period_start as varchar), '')
                     || '|' || coalesce(cast(period_end as varchar), report_period, _source_file)
         end as performance_key
-    from periods
+    from typed
 ),
 
 final as (

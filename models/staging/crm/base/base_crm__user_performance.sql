@@ -32,24 +32,18 @@ typed as {{ leadhub.materialized() }} (
         source.missed_pct as missed_pct_raw,
         {{ leadhub.parse_hms_seconds('source.avg_handle_time') }} as avg_handle_time_seconds,
         source.avg_handle_time as avg_handle_time_raw,
+        {{ leadhub.report_period_from_file_name('source._source_file') }} as report_period,
         {{ leadhub.lineage_columns('source') }}
     from source
     left join status_mappings
         on lower({{ leadhub.clean_text('source.user_status') }}) = status_mappings.raw_status
 ),
 
-periods as (
-    select
-        *,
-        {{ leadhub.report_period_from_file_name('_source_file') }} as report_period
-    from typed
-),
-
 keyed as (
     select
         *,
         lower(user_name) || coalesce('|' || report_period, '') as user_key
-    from periods
+    from typed
 ),
 
 final as (
