@@ -132,9 +132,10 @@ def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> N
         click.echo(f"  {line}")
     kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(load.by_kind.items()))
     click.echo(
-        f"  identity comparisons: {load.pairs:,} candidate pairs for {load.records:,} records "
-        f"({load.pairs_per_record:.2f} per record, at most {load.max_pairs_of_one_record} for one record; "
-        f"{load.skipped_blocks} blocks skipped as hubs or oversized): {kinds}"
+        f"  identity comparisons: {load.pairs:,} candidate pairs of {load.profiles:,} profiles for "
+        f"{load.records:,} records ({load.pairs_per_record:.2f} per record, at most "
+        f"{load.max_pairs_of_one_profile} for one profile; {load.skipped_blocks} blocks skipped as hubs "
+        f"or oversized); pairs per blocking rule: {kinds}"
     )
 
 

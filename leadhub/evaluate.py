@@ -222,33 +222,38 @@ def _customer_identity_score(target: Target, truth: Path) -> Score:
 
 def _blocking_score(target: Target, truth: Path) -> Score:
     """Blocking recall: of the pairs of records that belong to one true person, the share that
-    reached identity's comparisons at all: the two records share a quote number (a bridge) or a
-    block that is not skipped (int_identity_block_keys). What never meets is never matched,
-    whatever the scoring. Reported as the recall of link 'identity blocking (pairs)'; every
-    counted pair is a true one, so its precision is 1 by construction."""
+    reached identity's comparisons at all: the two records share a quote number (a bridge), are
+    one profile, or their profiles share a block that is not skipped (int_identity_block_keys).
+    What never meets is never matched, whatever the scoring. Reported as the recall of link
+    'identity blocking (pairs)'; every counted pair is a true one, so its precision is 1 by
+    construction."""
     records = relation(target, "int_identity_records")
     keys_of: dict[str, set[str]] = {}
-    for record_key, block in fetch(
+    for profile_key, block in fetch(
         target,
-        f"select keys.record_key, keys.block_kind || ':' || keys.block_value "
+        f"select keys.profile_key, keys.block_kind || ':' || keys.block_value "
         f"from {relation(target, 'int_identity_block_keys')} as keys "
         f"inner join {relation(target, 'int_identity_blocks')} as blocks "
         "on keys.block_kind = blocks.block_kind and keys.block_value = blocks.block_value "
         "where not blocks.is_skipped",
     ):
-        keys_of.setdefault(record_key, set()).add(block)
+        keys_of.setdefault(profile_key, set()).add(block)
     by_person: dict[str, list[tuple[str, str | None]]] = {}
-    sql = f"select module, _source_file, _source_row, record_key, quote_number from {records}"
-    for t, (record_key, quote) in _rows_with_truth(target, truth, sql):
+    sql = f"select module, _source_file, _source_row, profile_key, quote_number from {records}"
+    for t, (profile_key, quote) in _rows_with_truth(target, truth, sql):
         if t["person_id"]:
-            by_person.setdefault(t["person_id"], []).append((record_key, quote))
+            by_person.setdefault(t["person_id"], []).append((profile_key, quote))
     pairs = reached = 0
     for members in by_person.values():
         for i, (key_a, quote_a) in enumerate(members):
             for key_b, quote_b in members[i + 1 :]:
                 pairs += 1
                 shares_quote = quote_a is not None and quote_a == quote_b
-                reached += shares_quote or bool(keys_of.get(key_a, set()) & keys_of.get(key_b, set()))
+                reached += (
+                    shares_quote
+                    or key_a == key_b
+                    or bool(keys_of.get(key_a, set()) & keys_of.get(key_b, set()))
+                )
     return Score(link="identity blocking (pairs)", truth_rows=pairs, predicted_rows=reached, correct=reached)
 
 
@@ -265,11 +270,14 @@ def _bad_lead_link_score(target: Target, truth: Path) -> Score:
 
 @dataclass
 class ComparisonLoad:
-    """How many candidate pairs identity resolution compared (int_identity_candidate_pairs)."""
+    """How many comparisons identity resolution made (int_identity_candidate_pairs): pairs of
+    profiles, and per blocking rule the pairs its blocks make (a pair two rules find counts
+    under both)."""
 
     records: int
+    profiles: int
     pairs: int
-    max_pairs_of_one_record: int
+    max_pairs_of_one_profile: int
     skipped_blocks: int
     by_kind: dict[str, int]
 
@@ -279,23 +287,26 @@ class ComparisonLoad:
 
 
 def identity_comparison_load(target: Target) -> ComparisonLoad:
-    records_model = relation(target, "int_identity_records")
     pairs_model = relation(target, "int_identity_candidate_pairs")
-    records = fetch(target, f"select count(*) from {records_model}")[0][0]
-    by_kind = dict(fetch(target, f"select block_kind, count(*) from {pairs_model} group by 1"))
+    blocks_model = relation(target, "int_identity_blocks")
+    records = fetch(target, f"select count(*) from {relation(target, 'int_identity_records')}")[0][0]
+    profiles = fetch(target, f"select count(*) from {relation(target, 'int_identity_profiles')}")[0][0]
+    pairs = fetch(target, f"select count(*) from {pairs_model}")[0][0]
+    by_kind = dict(
+        fetch(target, f"select block_kind, sum(max_pair_count) from {blocks_model} where not is_skipped group by 1")
+    )
     most = fetch(
         target,
-        f"select coalesce(max(n), 0) from (select record_key, count(*) as n from ("
-        f"select record_key_a as record_key from {pairs_model} union all "
-        f"select record_key_b from {pairs_model}) as ends group by record_key) as per",
+        f"select coalesce(max(n), 0) from (select profile_key, count(*) as n from ("
+        f"select profile_key_a as profile_key from {pairs_model} union all "
+        f"select profile_key_b from {pairs_model}) as ends group by profile_key) as per",
     )[0][0]
-    skipped = fetch(
-        target, f"select count(*) from {relation(target, 'int_identity_blocks')} where is_skipped"
-    )[0][0]
+    skipped = fetch(target, f"select count(*) from {blocks_model} where is_skipped")[0][0]
     return ComparisonLoad(
         records=int(records),
-        pairs=sum(int(n) for n in by_kind.values()),
-        max_pairs_of_one_record=int(most),
+        profiles=int(profiles),
+        pairs=int(pairs),
+        max_pairs_of_one_profile=int(most),
         skipped_blocks=int(skipped),
         by_kind={k: int(v) for k, v in by_kind.items()},
     )

@@ -84,7 +84,9 @@
 {#
     `with x as {{ leadhub.materialized() }} (...)`: compute a CTE once. PostgreSQL otherwise
     inlines it and evaluates each of its expressions again wherever it is referenced (the
-    staging `typed` CTEs are referenced by several window functions: 2-3x slower).
+    staging `typed` CTEs are referenced by several window functions: 2-3x slower). DuckDB
+    too may inline a CTE referenced twice: a chain of such CTEs (the rounds of
+    int_identity_clusters) would grow exponentially.
 #}
 {% macro materialized() -%}
     {{ return(adapter.dispatch('materialized', 'leadhub')()) }}
@@ -93,6 +95,10 @@
 {% macro default__materialized() -%}{%- endmacro %}
 
 {% macro postgres__materialized() -%}
+    materialized
+{%- endmacro %}
+
+{% macro duckdb__materialized() -%}
     materialized
 {%- endmacro %}
 

@@ -75,4 +75,4 @@ def test_identity_comparisons_per_record_are_bounded(built: dict[str, Built]) ->
     load = identity_comparison_load(built["duckdb"].target)
     assert load.records > 50_000
     assert load.pairs_per_record < 5, load
-    assert load.max_pairs_of_one_record <= 200, load
+    assert load.max_pairs_of_one_profile <= 200, load

@@ -1,25 +1,25 @@
 {{ config(severity='warn') }}
 {#
     Alarms of identity resolution (warn, never silent):
-      - a record in more than var identity_max_pairs_per_record comparisons (blocking too loose)
+      - a profile in more than var identity_max_pairs_per_record comparisons (blocking too loose)
       - a customer of more than var identity_max_customer_records records (a probable over-merge:
         look at its merge entries in int_customer_records)
 #}
 with
 
 pair_ends as (
-    select record_key_a as record_key from {{ ref('int_identity_candidate_pairs') }}
+    select profile_key_a as profile_key from {{ ref('int_identity_candidate_pairs') }}
     union all
-    select record_key_b as record_key from {{ ref('int_identity_candidate_pairs') }}
+    select profile_key_b as profile_key from {{ ref('int_identity_candidate_pairs') }}
 ),
 
 busy_records as (
     select
-        'comparisons per record' as alarm,
-        record_key as subject,
+        'comparisons per profile' as alarm,
+        profile_key as subject,
         count(*) as amount
     from pair_ends
-    group by record_key
+    group by profile_key
     having count(*) > {{ var('identity_max_pairs_per_record') }}
 ),
 

@@ -2,8 +2,8 @@
     Every record that names a person with the customer it resolved to, and how it joined
     that customer: the strongest edge touching it (highest confidence, then the smaller
     record key). The customer's anchor record (its first) has no merge entry; every other
-    record has one: match_method, confidence, the record it matched, when (the export time of the
-    record) and by whom (the rule, or the person who decided a manual merge).
+    record has one: match_method, confidence, the evidence of an evidence match (its
+    comparison levels), the record it matched, when (the export time of the record) and by whom (the rule, or the person who decided a manual merge).
 #}
 with
 
@@ -25,6 +25,7 @@ touching as (
         record_key_b as matched_record_key,
         match_method,
         confidence,
+        evidence,
         merged_by
     from edges
     union all
@@ -33,6 +34,7 @@ touching as (
         record_key_a as matched_record_key,
         match_method,
         confidence,
+        evidence,
         merged_by
     from edges
 ),
@@ -66,6 +68,7 @@ final as (
         records._source_row,
         case when not clusters.is_anchor then strongest.match_method end as merge_method,
         case when not clusters.is_anchor then strongest.confidence end as merge_confidence,
+        case when not clusters.is_anchor then strongest.evidence end as merge_evidence,
         case when not clusters.is_anchor then strongest.matched_record_key end as matched_record_key,
         case when not clusters.is_anchor then strongest.merged_by end as merged_by,
         case when not clusters.is_anchor then records._exported_at end as merged_at

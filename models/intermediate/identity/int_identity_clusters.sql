@@ -1,19 +1,18 @@
 {#
     Connected components of the identity graph: one row per record with the customer it
-    belongs to.
+    belongs to, by iterative label propagation (no recursion, so it runs on any SQL engine).
 
-    1. var identity_label_rounds rounds of label propagation (every record takes the smallest
-       key among itself and its neighbours' labels) shrink the graph cheaply: records sharing
-       a label are already known to be connected.
-    2. The graph of labels (an edge between the labels of an edge's two records, where they
-       still differ) is finished by a recursive walk: every label learns the smallest label
-       it can reach. That walk is exact whatever the rounds left over, and small.
+    Every record starts labelled with its own key. Each of var identity_label_rounds rounds
+    (1) gives every record the smallest label among itself and its neighbours, then (2) jumps:
+    a record takes the label of the record its label names, so labels travel along chains in
+    doubling steps. A component of any shape converges in a few rounds; the singular test
+    assert_identity_components_converged fails (naming the var) if the rounds did not suffice.
 
     customer_id is the md5 of the component's anchor record: its earliest record (by event
     time, then key). It does not change between rebuilds while that person's records do not
     change (new, later records keep it), and a record of its own keeps its own id.
 #}
-with recursive
+with
 
 records as (
     select * from {{ ref('int_identity_records') }}
@@ -23,7 +22,8 @@ edges as (
     select * from {{ ref('int_identity_edges') }}
 ),
 
-undirected as (
+-- both directions, and every record its own neighbour
+neighbours as (
     select
         record_key_a as record_key,
         record_key_b as neighbour_key
@@ -33,9 +33,14 @@ undirected as (
         record_key_b as record_key,
         record_key_a as neighbour_key
     from edges
+    union all
+    select
+        record_key,
+        record_key as neighbour_key
+    from records
 ),
 
-labels_0 as (
+labels_0 as {{ leadhub.materialized() }} (
     select
         record_key,
         record_key as node_label
@@ -43,66 +48,31 @@ labels_0 as (
 ),
 
 {% for round in range(1, var('identity_label_rounds') + 1) %}
-    labels_{{ round }} as (
+    propagated_{{ round }} as {{ leadhub.materialized() }} (
         select
-            labels.record_key,
-            least(labels.node_label, coalesce(min(neighbours.node_label), labels.node_label)) as node_label
-        from labels_{{ round - 1 }} as labels
-        left join undirected
-            on labels.record_key = undirected.record_key
-        left join labels_{{ round - 1 }} as neighbours
-            on undirected.neighbour_key = neighbours.record_key
-        group by labels.record_key, labels.node_label
+            neighbours.record_key,
+            min(labels.node_label) as node_label
+        from neighbours
+        inner join labels_{{ round - 1 }} as labels
+            on neighbours.neighbour_key = labels.record_key
+        group by neighbours.record_key
+    ),
+
+    labels_{{ round }} as {{ leadhub.materialized() }} (
+        select
+            propagated.record_key,
+            least(propagated.node_label, jumped.node_label) as node_label
+        from propagated_{{ round }} as propagated
+        inner join propagated_{{ round }} as jumped
+            on propagated.node_label = jumped.record_key
     ),
 
 {% endfor %}
-propagated as (
-    select * from labels_{{ var('identity_label_rounds') }}
-),
-
-label_edges as (
-    select distinct
-        a.node_label,
-        b.node_label as neighbour_label
-    from undirected
-    inner join propagated as a
-        on undirected.record_key = a.record_key
-    inner join propagated as b
-        on undirected.neighbour_key = b.record_key
-    where a.node_label <> b.node_label
-),
-
--- every node_label reaches the smaller labels of its component; a root only moves to larger labels
-reach (node_label, root_label) as (
-    select distinct
-        node_label,
-        node_label as root_label
-    from label_edges
-    union
-    select
-        label_edges.neighbour_label as node_label,
-        reach.root_label
-    from reach
-    inner join label_edges
-        on reach.node_label = label_edges.node_label
-    where reach.root_label < label_edges.neighbour_label
-),
-
-label_roots as (
-    select
-        node_label,
-        min(root_label) as root_label
-    from reach
-    group by node_label
-),
-
 components as (
     select
-        propagated.record_key,
-        coalesce(label_roots.root_label, propagated.node_label) as component_key
-    from propagated
-    left join label_roots
-        on propagated.node_label = label_roots.node_label
+        record_key,
+        node_label as component_key
+    from labels_{{ var('identity_label_rounds') }}
 ),
 
 ranked as (

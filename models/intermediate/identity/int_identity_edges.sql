@@ -3,12 +3,13 @@
     that made it and its confidence (seeds/identity_match_rules.csv; a rule with enabled =
     false makes no edges).
 
-      quote                  every record of a quote number links to the quote's first record
-      email, phone, address  every record links to its profile's anchor (same value, same
-                             spelling of the name)
-      <kind>_name_variant,   the matching pairs of int_identity_candidate_pairs
-      name_branch_date
-      manual                 seeds/identity_decisions.csv, decision = merge
+      quote     every record of a quote number links to the quote's first record
+      profile   every record links to its profile's first record (the same spelling of the
+                name with the same email, phone, street and postcode; int_identity_records)
+      evidence  two profiles whose match probability reaches
+                var identity_match_min_probability (int_identity_pair_scores); confidence is
+                that probability and evidence the comparison levels that decided it
+      manual    seeds/identity_decisions.csv, decision = merge
 
     seeds/identity_decisions.csv wins over the rules: a record with decision = split loses
     every rule edge (it becomes a customer of its own unless a manual merge links it).
@@ -19,16 +20,8 @@ records as (
     select * from {{ ref('int_identity_records') }}
 ),
 
-block_keys as (
-    select * from {{ ref('int_identity_block_keys') }}
-),
-
-blocks as (
-    select * from {{ ref('int_identity_blocks') }}
-),
-
-candidate_pairs as (
-    select * from {{ ref('int_identity_candidate_pairs') }}
+pair_scores as (
+    select * from {{ ref('int_identity_pair_scores') }}
 ),
 
 rules as (
@@ -44,6 +37,8 @@ quote_edges as (
         record_key as record_key_a,
         min(record_key) over (partition by quote_number) as record_key_b,
         'quote' as match_method,
+        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ dbt.type_string() }}) as evidence,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from records
     where quote_number is not null
@@ -51,30 +46,24 @@ quote_edges as (
 
 profile_edges as (
     select
-        block_keys.record_key as record_key_a,
-        block_keys.profile_anchor_key as record_key_b,
-        block_keys.block_kind as match_method,
+        record_key as record_key_a,
+        profile_key as record_key_b,
+        'profile' as match_method,
+        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ dbt.type_string() }}) as evidence,
         cast(null as {{ dbt.type_string() }}) as decided_by
-    from block_keys
-    inner join blocks
-        on
-            block_keys.block_kind = blocks.block_kind
-            and block_keys.block_value = blocks.block_value
-    where
-        not blocks.is_skipped
-        and block_keys.block_kind <> 'name_branch_date'
+    from records
 ),
 
-pair_edges as (
+evidence_edges as (
     select
-        record_key_a,
-        record_key_b,
-        case
-            when block_kind = 'name_branch_date' then block_kind
-            else block_kind || '_name_variant'
-        end as match_method,
+        profile_key_a as record_key_a,
+        profile_key_b as record_key_b,
+        'evidence' as match_method,
+        match_probability,
+        evidence,
         cast(null as {{ dbt.type_string() }}) as decided_by
-    from candidate_pairs
+    from pair_scores
     where is_match
 ),
 
@@ -89,7 +78,7 @@ rule_edges as (
     union all
     select * from profile_edges
     union all
-    select * from pair_edges
+    select * from evidence_edges
 ),
 
 kept_rule_edges as (
@@ -108,6 +97,8 @@ manual_edges as (
         record_key as record_key_a,
         other_record_key as record_key_b,
         'manual' as match_method,
+        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ dbt.type_string() }}) as evidence,
         decided_by
     from decisions
     where lower(decision) = 'merge'
@@ -124,7 +115,8 @@ final as (
         all_edges.record_key_a,
         all_edges.record_key_b,
         all_edges.match_method,
-        rules.confidence,
+        cast(coalesce(all_edges.match_probability, rules.confidence) as decimal(5, 4)) as confidence,
+        all_edges.evidence,
         coalesce(all_edges.decided_by, all_edges.match_method) as merged_by
     from all_edges
     inner join rules

@@ -7,7 +7,13 @@
     first_canonical the formal first name a nickname stands for (seeds/nicknames.csv)
     last_key        last word of the name key ("cote")
     street_key      the street address in letters and digits (jobs' origin, the customers export)
+    street_number   its leading number; street_name_key the rest in letters only ("dallasplace")
+    postcode_key    the postcode in capitals and digits; city_key the city in letters only
     email, phone    staging's normalized values: placeholders and invalid values are already null
+    email_local_part the email before its "@"
+    profile_key     records spelling the name the same way with the same email, phone, street and
+                    postcode (at least one of email, phone, street present) are one profile,
+                    named by its smallest record key: identity compares profiles, not records
 #}
 with
 
@@ -45,21 +51,24 @@ nicknames as (
 
 {%- set string = dbt.type_string() %}
 {%- set timestamp = dbt.type_timestamp() %}
-{#- module: (natural key, quote number, CRM customer id, branch, street, event time) #}
+{#- module: (natural key, quote number, CRM customer id, branch, street, postcode, city, event time) #}
 {%- set modules = {
-    'lead_status': ('quote_number', 'quote_number', none, 'branch_name', none, 'received_at'),
+    'lead_status': ('quote_number', 'quote_number', none, 'branch_name', none, none, none, 'received_at'),
     'booked_opportunities': (
-        'quote_number', 'quote_number', none, 'branch_name', none,
+        'quote_number', 'quote_number', none, 'branch_name', none, none, none,
         'cast(booked_date as ' ~ timestamp ~ ')'
     ),
-    'lost_leads': ('quote_number', 'quote_number', none, 'branch_name', none, 'received_at'),
-    'bad_leads': ('bad_lead_key', none, none, 'branch_name', none, 'received_at'),
-    'jobs': ('job_id', 'quote_number', none, 'branch_name', 'origin_street', 'created_at_utc'),
-    'customers': ('crm_customer_id', none, 'crm_customer_id', none, 'address', 'created_at'),
+    'lost_leads': ('quote_number', 'quote_number', none, 'branch_name', none, none, none, 'received_at'),
+    'bad_leads': ('bad_lead_key', none, none, 'branch_name', none, none, none, 'received_at'),
+    'jobs': (
+        'job_id', 'quote_number', none, 'branch_name', 'origin_street', 'origin_zip', 'origin_city',
+        'created_at_utc'
+    ),
+    'customers': ('crm_customer_id', none, 'crm_customer_id', none, 'address', 'zip', 'city', 'created_at'),
 } %}
 
 records as (
-    {%- for module, (key, quote, crm_id, branch, street, event) in modules.items() %}
+    {%- for module, (key, quote, crm_id, branch, street, postcode, city, event) in modules.items() %}
         select
             '{{ module }}' as module,
             cast({{ key }} as {{ string }}) as natural_key,
@@ -71,6 +80,8 @@ records as (
             phone,
             cast({{ branch or 'null' }} as {{ string }}) as branch_name,
             cast({{ street or 'null' }} as {{ string }}) as street,
+            cast({{ postcode or 'null' }} as {{ string }}) as postcode,
+            cast({{ city or 'null' }} as {{ string }}) as city,
             {{ event }} as event_at,
             _source_file,
             _source_row,
@@ -97,6 +108,11 @@ keyed as (
         records.phone,
         branch_variants.branch_id,
         nullif({{ leadhub.regex_replace('lower(records.street)', '[^a-z0-9]', '') }}, '') as street_key,
+        nullif({{ leadhub.regex_extract('lower(records.street)', '^[^a-z0-9]*([0-9]+)', 1) }}, '') as street_number,
+        nullif({{ leadhub.regex_replace('lower(records.street)', '[^a-z]', '') }}, '') as street_name_key,
+        nullif({{ leadhub.regex_replace('upper(records.postcode)', '[^A-Z0-9]', '') }}, '') as postcode_key,
+        nullif({{ leadhub.regex_replace('lower(records.city)', '[^a-z]', '') }}, '') as city_key,
+        nullif(split_part(records.email, '@', 1), '') as email_local_part,
         records.event_at,
         records._source_file,
         records._source_row,
@@ -129,11 +145,27 @@ final as (
         keyed.phone,
         keyed.branch_id,
         keyed.street_key,
+        keyed.street_number,
+        keyed.street_name_key,
+        keyed.postcode_key,
+        keyed.city_key,
+        keyed.email_local_part,
         keyed.event_at,
         keyed._source_file,
         keyed._source_row,
         keyed._exported_at,
-        coalesce(canonical_first_names.first_name, keyed.first_key) as first_canonical
+        coalesce(canonical_first_names.first_name, keyed.first_key) as first_canonical,
+        case
+            when coalesce(keyed.email, keyed.phone, keyed.street_key) is null then keyed.record_key
+            else min(keyed.record_key) over (
+                partition by
+                    keyed.name_key,
+                    keyed.email,
+                    keyed.phone,
+                    keyed.street_key,
+                    keyed.postcode_key
+            )
+        end as profile_key
     from keyed
     left join canonical_first_names
         on keyed.first_key = canonical_first_names.nickname

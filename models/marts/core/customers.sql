@@ -8,7 +8,9 @@
                      bad lead received, lost lead received (else its lost date)
     conversion_date  customers only: earliest booked opportunity or customer job booking
     merge_history    one JSON entry per record merged into the person (the anchor record,
-                     the earliest, has none): method, confidence, when and by whom
+                     the earliest, has none): method, confidence (an evidence match: its
+                     probability), evidence (the comparison levels that decided an evidence
+                     match), when and by whom
 #}
 {{
     config(indexes=leadhub.postgres_indexes([
@@ -23,6 +25,7 @@
     'matched_record_key': 'matched_record_key',
     'method': 'merge_method',
     'confidence': 'merge_confidence',
+    'evidence': 'merge_evidence',
     'merged_at': 'cast(merged_at as ' ~ dbt.type_string() ~ ')',
     'merged_by': 'merged_by',
 } %}

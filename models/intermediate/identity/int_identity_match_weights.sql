@@ -1,0 +1,296 @@
+{#
+    How much each comparison level says about two profiles being one person, learnt from the
+    data itself (Fellegi-Sunter, as in Splink). One row per comparison and level
+    (macros/identity/evidence.sql, identity_comparisons):
+
+      u_probability  how often two different people agree at this level: measured on all
+                     pairs of a random sample of var identity_u_sample_size profiles (the
+                     sample is the profiles with the smallest md5 of their key: the same on
+                     every engine and rebuild). A level never seen counts once.
+      m_probability  how often one person's two profiles agree at this level: estimated by
+                     expectation-maximisation over the candidate pairs. Every blocking rule is
+                     one training session in which the comparisons it fixes are left out (a
+                     pair found by its shared email says nothing about how often one person's
+                     records share an email); var identity_em_iterations rounds, u held fixed.
+                     A comparison's m pools the expected matches of every session that
+                     compares it.
+      match_weight   log2(m / u): the bits of evidence the level adds.
+
+    prior_match_weight is log2 of the prior odds that two profiles are one person: the most
+    matches any one session expects, over all pairs of profiles (a lower bound, so a cautious
+    prior).
+#}
+{%- set comparisons = leadhub.identity_comparisons() %}
+{%- set rules = leadhub.identity_blocking_rules() %}
+{%- set float = dbt.type_float() %}
+with
+
+profiles as (
+    select * from {{ ref('int_identity_profiles') }}
+),
+
+candidate_pairs as (
+    select * from {{ ref('int_identity_candidate_pairs') }}
+),
+
+sample as (
+    select *
+    from profiles
+    order by md5(profile_key)
+    limit {{ var('identity_u_sample_size') }}
+),
+
+sample_pairs as (
+    select
+        {{ leadhub.identity_comparison_levels('a', 'b') | indent(8) }}
+    from sample as a
+    inner join sample as b
+        on a.profile_key < b.profile_key
+),
+
+sample_levels as (
+    {%- for comparison in comparisons %}
+        select
+            '{{ comparison }}' as comparison,
+            {{ comparison }}_level as comparison_level
+        from sample_pairs
+        where {{ comparison }}_level is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+),
+
+level_grid as (
+    {%- for comparison, levels in comparisons.items() %}
+        {%- set outer_loop = loop %}
+        {%- for level in levels %}
+            select
+                '{{ comparison }}' as comparison,
+                {{ level }} as comparison_level,
+                {{ level == levels | max }} as is_top_level,
+                {{ levels | length }} as level_count
+            {%- if not (outer_loop.last and loop.last) %}
+                union all
+            {%- endif %}
+        {%- endfor %}
+    {%- endfor %}
+),
+
+sample_counts as (
+    select
+        comparison,
+        comparison_level,
+        count(*) as pair_count
+    from sample_levels
+    group by comparison, comparison_level
+),
+
+u_probabilities as (
+    select
+        level_grid.comparison,
+        level_grid.comparison_level,
+        cast(greatest(coalesce(sample_counts.pair_count, 0), 1) as {{ float }})
+        / sum(greatest(coalesce(sample_counts.pair_count, 0), 1)) over (partition by level_grid.comparison)
+            as u_probability
+    from level_grid
+    left join sample_counts
+        on
+            level_grid.comparison = sample_counts.comparison
+            and level_grid.comparison_level = sample_counts.comparison_level
+),
+
+-- one training session per blocking rule: its pairs, without the comparisons it fixes
+session_patterns as (
+    {%- for kind, (expression, fixed) in rules.items() %}
+        select
+            '{{ kind }}' as session,
+            {%- for comparison in comparisons %}
+                {%- if comparison in fixed %}
+                    cast(null as integer) as {{ comparison }}_level,
+                {%- else %}
+                    {{ comparison }}_level,
+                {%- endif %}
+            {%- endfor %}
+            count(*) as pair_count
+        from candidate_pairs
+        where found_by_{{ kind }}
+        group by {% for comparison in comparisons %}{{ comparison }}_level{{ ", " if not loop.last }}{% endfor %}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+),
+
+numbered_patterns as (
+    select
+        *,
+        row_number() over (
+            order by session{% for comparison in comparisons %}, {{ comparison }}_level{% endfor %}
+        ) as pattern_id
+    from session_patterns
+),
+
+-- the patterns in long form; comparison '__prior' (level 0) carries the session's match share
+patterns as (
+    {%- for comparison in comparisons %}
+        select
+            session,
+            pattern_id,
+            pair_count,
+            '{{ comparison }}' as comparison,
+            {{ comparison }}_level as comparison_level
+        from numbered_patterns
+        where {{ comparison }}_level is not null
+        union all
+    {%- endfor %}
+    select
+        session,
+        pattern_id,
+        pair_count,
+        '__prior' as comparison,
+        0 as comparison_level
+    from numbered_patterns
+),
+
+parameters_0 as (
+    select distinct
+        patterns.session,
+        patterns.comparison,
+        patterns.comparison_level,
+        case
+            when patterns.comparison = '__prior' then 0.5
+            when level_grid.is_top_level then 0.9
+            else 0.1 / (level_grid.level_count - 1)
+        end as m_probability,
+        cast(0 as {{ float }}) as match_mass
+    from patterns
+    left join level_grid
+        on
+            patterns.comparison = level_grid.comparison
+            and patterns.comparison_level = level_grid.comparison_level
+),
+
+{% for iteration in range(1, var('identity_em_iterations') + 1) %}
+    posterior_{{ iteration }} as (
+        select
+            patterns.session,
+            patterns.pattern_id,
+            1.0 / (1.0 + exp(-least(greatest(sum(
+                case
+                    when patterns.comparison = '__prior'
+                        then ln(parameters.m_probability / (1.0 - parameters.m_probability))
+                    else ln(parameters.m_probability) - ln(u_probabilities.u_probability)
+                end
+            ), -40.0), 40.0))) as match_probability
+        from patterns
+        inner join parameters_{{ iteration - 1 }} as parameters
+            on
+                patterns.session = parameters.session
+                and patterns.comparison = parameters.comparison
+                and patterns.comparison_level = parameters.comparison_level
+        left join u_probabilities
+            on
+                patterns.comparison = u_probabilities.comparison
+                and patterns.comparison_level = u_probabilities.comparison_level
+        group by patterns.session, patterns.pattern_id
+    ),
+
+    parameters_{{ iteration }} as (
+        select
+            patterns.session,
+            patterns.comparison,
+            patterns.comparison_level,
+            case
+                when patterns.comparison = '__prior'
+                    then least(greatest(
+                        sum(patterns.pair_count * posterior.match_probability) / sum(patterns.pair_count),
+                        0.000001
+                    ), 0.999999)
+                else greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)
+                    / sum(greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)) over (
+                        partition by patterns.session, patterns.comparison
+                    )
+            end as m_probability,
+            sum(patterns.pair_count * posterior.match_probability) as match_mass
+        from patterns
+        inner join posterior_{{ iteration }} as posterior
+            on
+                patterns.session = posterior.session
+                and patterns.pattern_id = posterior.pattern_id
+        group by patterns.session, patterns.comparison, patterns.comparison_level
+    ),
+
+{% endfor %}
+estimated as (
+    select * from parameters_{{ var('identity_em_iterations') }}
+),
+
+pooled_masses as (
+    select
+        comparison,
+        comparison_level,
+        sum(match_mass) as match_mass,
+        count(*) as session_count
+    from estimated
+    where comparison <> '__prior'
+    group by comparison, comparison_level
+),
+
+m_probabilities as (
+    select
+        level_grid.comparison,
+        level_grid.comparison_level,
+        coalesce(pooled_masses.session_count, 0) as session_count,
+        greatest(coalesce(pooled_masses.match_mass, 0), 0.000001)
+        / sum(greatest(coalesce(pooled_masses.match_mass, 0), 0.000001)) over (partition by level_grid.comparison)
+            as m_probability
+    from level_grid
+    left join pooled_masses
+        on
+            level_grid.comparison = pooled_masses.comparison
+            and level_grid.comparison_level = pooled_masses.comparison_level
+),
+
+profile_count as (
+    select cast(count(*) as {{ float }}) as profile_count
+    from profiles
+),
+
+expected_matches as (
+    select max(match_mass) as match_count
+    from estimated
+    where comparison = '__prior'
+),
+
+prior as (
+    select
+        least(
+            greatest(coalesce(expected_matches.match_count, 0), 1.0)
+            / greatest(profile_count.profile_count * (profile_count.profile_count - 1) / 2, 1.0),
+            0.5
+        ) as prior_match_probability
+    from expected_matches
+    cross join profile_count
+),
+
+final as (
+    select
+        m_probabilities.comparison,
+        m_probabilities.comparison_level,
+        m_probabilities.m_probability,
+        u_probabilities.u_probability,
+        ln(m_probabilities.m_probability / u_probabilities.u_probability) / ln(2.0) as match_weight,
+        m_probabilities.session_count,
+        prior.prior_match_probability,
+        ln(prior.prior_match_probability / (1.0 - prior.prior_match_probability)) / ln(2.0)
+            as prior_match_weight
+    from m_probabilities
+    inner join u_probabilities
+        on
+            m_probabilities.comparison = u_probabilities.comparison
+            and m_probabilities.comparison_level = u_probabilities.comparison_level
+    cross join prior
+)
+
+select * from final

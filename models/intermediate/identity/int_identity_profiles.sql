@@ -1,0 +1,51 @@
+{#
+    One row per identity profile (int_identity_records.profile_key): the records spelling the
+    name the same way with the same email, phone, street and postcode. Identity compares
+    profiles: a person's lead, booked opportunity and job of one quote are one profile, and
+    one comparison covers them all.
+
+    The profile's fields are its records' (equal by construction), except event_at, its
+    first record's time, and branch_id, the branch of the record that names the profile.
+#}
+with
+
+records as (
+    select * from {{ ref('int_identity_records') }}
+),
+
+members as (
+    select
+        profile_key,
+        count(*) as record_count,
+        min(event_at) as event_at,
+        max(case when quote_number is null then 0 else 1 end) = 1 as has_quote
+    from records
+    group by profile_key
+),
+
+final as (
+    select
+        records.profile_key,
+        records.name_key,
+        records.first_key,
+        records.first_canonical,
+        records.last_key,
+        records.email,
+        records.email_local_part,
+        records.phone,
+        records.street_key,
+        records.street_number,
+        records.street_name_key,
+        records.postcode_key,
+        records.city_key,
+        records.branch_id,
+        members.event_at,
+        members.record_count,
+        members.has_quote
+    from records
+    inner join members
+        on records.profile_key = members.profile_key
+    where records.record_key = records.profile_key
+)
+
+select * from final
