@@ -153,10 +153,22 @@ def _lookup_scores(target: Target, truth: Path) -> list[Score]:
         "select module, _source_file, _source_row, entity_kind, mention "
         f"from {relation(target, 'stg_crm__entity_mentions')}"
     )
+    categories = dict(
+        fetch(target, f"select cast(lead_source_id as varchar), category from {relation(target, 'int_lead_sources')}")
+    )
+    true_categories: dict[str, str] = {}
+    if (truth / "lead_sources.csv").exists():  # a truth without lead sources (FEBRL) has no rows naming one
+        with (truth / "lead_sources.csv").open(encoding="utf-8", newline="") as fh:
+            true_categories = {t["lead_source_id"]: t["category"] for t in csv.DictReader(fh)}
+    category_pairs: list[tuple[str | None, str | None]] = []
     for t, (kind, mention) in _rows_with_truth(target, truth, mentions):
         ours = resolved.get((kind, mention)) if mention else None
         pairs[kind].append((ours, t[LOOKUPS[kind]] or None))
-    return [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
+        if kind == "lead_source" and t["lead_source_id"]:
+            category_pairs.append((categories.get(str(ours)) if ours else None, true_categories[t["lead_source_id"]]))
+    scores = [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
+    scores.append(score_exact("lead_source_category", category_pairs))
+    return scores
 
 
 def _quote_link_scores(target: Target, truth: Path) -> list[Score]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from leadhub.contract import MODULES_BY_NAME
 from leadhub.generate import messy, vocab
-from leadhub.generate.world import Person, Quote, SalesPerson, World
+from leadhub.generate.world import FULL_FORMS, REPORT_MODULES, Person, Quote, SalesPerson, World
 
 TRUTH_FIELDS = (
     "person_id",
@@ -101,7 +101,9 @@ class _Ctx:
         rng = self.rng
         form = sp.forms.get(self.module, "full")
         if rng.random() < self.s.sales_variant_rate:
-            form = rng.choice(list(sp.names))
+            variant = rng.choice(list(sp.names))
+            if not (sp.short_in_crm and variant in FULL_FORMS and self.module not in REPORT_MODULES):
+                form = variant
         text = sp.names.get(form, sp.names["full"])
         if rng.random() < self.s.sales_symbol_rate:
             text += rng.choice((" $", " *", "."))

@@ -75,6 +75,14 @@ class GeneratorSettings:
         0.0, "first names with a one-letter typo (email or phone still match)"
     )
     address_typo_rate: float = _setting(0.0, "street addresses (jobs, customers) with a one-letter typo")
+    unknown_provider_rate: float = _setting(
+        0.0, "bad leads from a lead-gen network no rule names (its category is partner)"
+    )
+    sales_full_name_only_rate: float = _setting(
+        0.0,
+        "CRM sales persons written in full only in the sales-performance report ('Fatima' or "
+        "'Fatima N' everywhere else)",
+    )
     branch_punctuation_rate: float = _setting(
         0.0,
         "branches written with other punctuation or spacing ('A / B', 'A/B', 'ST CATHARINES', 'NORTH-YORK')",

@@ -182,6 +182,17 @@ BAD_LEAD_PROVIDERS: tuple[tuple[str, float], ...] = (
     ("Website", 8),
 )
 
+# Lead-gen networks that no rule of seeds/lead_source_rules.csv names (generator setting
+# unknown_provider_rate): partners, seen in the bad-leads `Provider` column only.
+UNKNOWN_PROVIDERS: tuple[str, ...] = (
+    "RelocateQuotes",
+    "QuoteRunner",
+    "Movers Network",
+    "LeadGenix",
+    "MovingLeadsPro",
+    "Relo Connect",
+)
+
 SERVICE_TYPES: tuple[str, ...] = ("Local Move", "Long Distance", "Packing", "Storage", "Commercial Move")
 JOB_TYPES: tuple[str, ...] = ("Move", "Packing", "Storage In", "Storage Out", "Junk Removal")
 LOST_REASONS: tuple[str, ...] = (

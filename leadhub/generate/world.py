@@ -49,6 +49,9 @@ class SalesPerson:
     branches: list[int] = field(default_factory=list)
     forms: dict[str, str] = field(default_factory=dict)  # module -> usual display form name
     names: dict[str, str] = field(default_factory=dict)  # form name -> text
+    # written in full only in the sales-performance report (and the phone system); the CRM's
+    # other modules know the person by first name or first name + initial
+    short_in_crm: bool = False
 
     @property
     def canonical(self) -> str:
@@ -183,6 +186,20 @@ def _choose_forms(rng: random.Random, p: SalesPerson) -> None:
     }
 
 
+FULL_FORMS = ("full", "last_first", "nick_full")
+REPORT_MODULES = ("sales_performance", "user_performance")
+
+
+def _keep_full_name_to_the_report(p: SalesPerson) -> None:
+    """The person's CRM rows say "Fatima" or "Fatima N"; only the reports say "Fatima Nasser"."""
+    p.short_in_crm = True
+    short = "first_only" if "first_only" in p.names else "first_initial"
+    for module, form in p.forms.items():
+        if module not in REPORT_MODULES and form in FULL_FORMS + ("tagged",):
+            p.forms[module] = short
+    p.forms["sales_performance"] = "full"
+
+
 def _email_address(rng: random.Random, first: str, last: str, taken: set[str]) -> str:
     f = re.sub(r"[^a-z]", "", strip_accents(first).lower())
     la = re.sub(r"[^a-z]", "", strip_accents(last).lower())
@@ -240,6 +257,15 @@ def build_world(s: GeneratorSettings) -> World:
     ]
     source_weights = [w for *_, w in vocab.LEAD_SOURCES]
     source_by_name = {src.name: src for src in sources}
+    # lead-gen networks no rule names: partners by definition, seen only in bad leads
+    unknown_providers = (
+        [
+            LeadSource(len(vocab.LEAD_SOURCES) + i + 1, name, "partner", (name,))
+            for i, name in enumerate(vocab.UNKNOWN_PROVIDERS)
+        ]
+        if s.unknown_provider_rate
+        else []
+    )
 
     # Sales persons: CRM staff plus phone-system-only users; (first, last initial) kept unique.
     sales: list[SalesPerson] = []
@@ -276,6 +302,10 @@ def build_world(s: GeneratorSettings) -> World:
     _display_names(sales)
     for p in sales:
         _choose_forms(rng, p)
+    if s.sales_full_name_only_rate:
+        for p in crm_sales:
+            if rng.random() < s.sales_full_name_only_rate:
+                _keep_full_name_to_the_report(p)
     staff: dict[int, list[SalesPerson]] = {
         b.id: [p for p in crm_sales if b.id in p.branches] for b in branches
     }
@@ -416,6 +446,8 @@ def build_world(s: GeneratorSettings) -> World:
             person_id, branch_id, quote = new_person(branch).id, branch.id, None
             when = _random_datetime(rng, years)
         provider = source_by_name[rng.choices(provider_names, provider_weights)[0]].id
+        if unknown_providers and rng.random() < s.unknown_provider_rate:
+            provider = rng.choice(unknown_providers).id
         bad_leads.append(
             BadLead(
                 id=i + 1,
@@ -429,4 +461,4 @@ def build_world(s: GeneratorSettings) -> World:
             )
         )
     bad_leads.sort(key=lambda b: b.received)
-    return World(s, branches, sources, sales, persons, quotes, bad_leads, end)
+    return World(s, branches, sources + unknown_providers, sales, persons, quotes, bad_leads, end)

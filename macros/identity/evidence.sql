@@ -68,7 +68,32 @@
 {%- endmacro %}
 
 {#
-    The comparison levels of a pair, as select-list expressions over two aliased profiles.
+    identity_level_grid(): one row per comparison and level (comparison, comparison_level,
+    is_top_level, level_count), the frame the weights are estimated in.
+#}
+{% macro identity_level_grid() -%}
+    {%- for comparison, levels in leadhub.identity_comparisons().items() %}
+        {%- set outer_loop = loop %}
+        {%- for level in levels %}
+select
+    '{{ comparison }}' as comparison,
+    {{ level }} as comparison_level,
+    {{ level == levels | max }} as is_top_level,
+    {{ levels | length }} as level_count
+            {%- if not (outer_loop.last and loop.last) %}
+union all
+            {%- endif %}
+        {%- endfor %}
+    {%- endfor %}
+{%- endmacro %}
+
+{#
+    Comparing a pair takes two steps (two CTEs), so that the costly alignment of names is
+    computed once per pair:
+      identity_pair_fields(a, b)    both profiles' compared fields side by side (<field>_a,
+                                    <field>_b) and the similarities of their names (straight
+                                    and crossed), streets and cities, each computed once;
+      identity_comparison_levels()  is_name_swapped and the levels, over those columns.
     Names are aligned first: when a's first name is nearer b's surname and a's surname
     nearer b's first name ("Marshbrook Rania" / "Rania Marshbrook"), a's first name compares
     with b's surname (is_name_swapped).
@@ -78,8 +103,8 @@
                   2 similarity >= var identity_name_far_similarity; 1 an initial of the other;
                   0 different
       last_name   4 equal; 3 and 2 the two similarity bands; 1 an initial; 0 different
-      email       2 equal; 1 a typo: the same provider, local parts of 6 characters or more
-                  whose letters are one edit apart and whose digits are the same; 0 different. A local part is usually made of the name:
+      email       2 equal; 1 a typo: the same provider and digits, the letters of the local part
+                  (5 or more) one edit apart; 0 different. A local part is usually made of the name:
                   "ann.lee@" and "annlee71@" are as likely two Ann Lees as one, so nearness
                   beyond a typo is no evidence of its own.
       phone       1 equal; 0 different
@@ -92,107 +117,123 @@
       event_time  2 within var identity_time_close_days days; 1 within
                   var identity_time_far_days days; 0 further apart
 #}
-{% macro identity_comparison_levels(a, b) -%}
+{% macro identity_pair_fields(a, b) -%}
+    {%- for field in identity_compared_fields() %}
+    {{ a }}.{{ field }} as {{ field }}_a,
+    {{ b }}.{{ field }} as {{ field }}_b,
+    {%- endfor %}
+    {%- for x, y in [('first', 'first'), ('last', 'last'), ('first', 'last'), ('last', 'first')] %}
+    {{ leadhub.name_similarity(a ~ '.' ~ x ~ '_key', b ~ '.' ~ y ~ '_key') }} as {{ x }}_{{ y }}_similarity,
+    {%- endfor %}
+    {{ leadhub.name_similarity(a ~ '.street_name_key', b ~ '.street_name_key') }} as street_name_similarity,
+    {{ leadhub.name_similarity(a ~ '.city_key', b ~ '.city_key') }} as city_similarity
+{%- endmacro %}
+
+{% macro identity_compared_fields() -%}
+    {{ return([
+        'first_key', 'first_canonical', 'last_key', 'email', 'email_domain', 'email_letters',
+        'email_digits', 'phone', 'street_number', 'street_name_key', 'postcode_key', 'city_key',
+        'branch_id', 'event_at',
+    ]) }}
+{%- endmacro %}
+
+{% macro identity_comparison_levels() -%}
     {%- set swapped -%}
         (
-            coalesce({{ leadhub.name_similarity(a ~ '.first_key', b ~ '.last_key') }}, 0)
-            + coalesce({{ leadhub.name_similarity(a ~ '.last_key', b ~ '.first_key') }}, 0)
-            > coalesce({{ leadhub.name_similarity(a ~ '.first_key', b ~ '.first_key') }}, 0)
-            + coalesce({{ leadhub.name_similarity(a ~ '.last_key', b ~ '.last_key') }}, 0)
+            coalesce(first_last_similarity, 0) + coalesce(last_first_similarity, 0)
+            > coalesce(first_first_similarity, 0) + coalesce(last_last_similarity, 0)
         )
     {%- endset -%}
-    {%- set b_first = '(case when ' ~ swapped ~ ' then ' ~ b ~ '.last_key else ' ~ b ~ '.first_key end)' -%}
-    {%- set b_last = '(case when ' ~ swapped ~ ' then ' ~ b ~ '.first_key else ' ~ b ~ '.last_key end)' -%}
+    {%- set b_first = '(case when ' ~ swapped ~ ' then last_key_b else first_key_b end)' -%}
+    {%- set b_last = '(case when ' ~ swapped ~ ' then first_key_b else last_key_b end)' -%}
+    {%- set first_similarity = '(case when ' ~ swapped ~ ' then first_last_similarity else first_first_similarity end)' -%}
+    {%- set last_similarity = '(case when ' ~ swapped ~ ' then last_first_similarity else last_last_similarity end)' -%}
     {%- set close = var('identity_name_close_similarity') -%}
     {%- set far = var('identity_name_far_similarity') -%}
     {{ swapped }} as is_name_swapped,
     case
-        when {{ a }}.first_key is null or {{ b_first }} is null then null
-        when {{ a }}.first_key = {{ b_first }} then 5
+        when first_key_a is null or {{ b_first }} is null then null
+        when first_key_a = {{ b_first }} then 5
         when
-            ({{ a }}.first_canonical = {{ b }}.first_canonical and not {{ swapped }})
+            (first_canonical_a = first_canonical_b and not {{ swapped }})
             or (
-                least(length({{ a }}.first_key), length({{ b_first }})) >= 3
+                least(length(first_key_a), length({{ b_first }})) >= 3
                 and (
-                    {{ a }}.first_key = substr({{ b_first }}, 1, length({{ a }}.first_key))
-                    or {{ b_first }} = substr({{ a }}.first_key, 1, length({{ b_first }}))
+                    first_key_a = substr({{ b_first }}, 1, length(first_key_a))
+                    or {{ b_first }} = substr(first_key_a, 1, length({{ b_first }}))
                 )
             )
             then 4
-        when least(length({{ a }}.first_key), length({{ b_first }})) = 1
-            then case when substr({{ a }}.first_key, 1, 1) = substr({{ b_first }}, 1, 1) then 1 else 0 end
-        when {{ leadhub.name_similarity(a ~ '.first_key', b_first) }} >= {{ close }} then 3
-        when {{ leadhub.name_similarity(a ~ '.first_key', b_first) }} >= {{ far }} then 2
+        when least(length(first_key_a), length({{ b_first }})) = 1
+            then case when substr(first_key_a, 1, 1) = substr({{ b_first }}, 1, 1) then 1 else 0 end
+        when {{ first_similarity }} >= {{ close }} then 3
+        when {{ first_similarity }} >= {{ far }} then 2
         else 0
     end as first_name_level,
     case
-        when {{ a }}.last_key is null or {{ b_last }} is null then null
-        when {{ a }}.last_key = {{ b_last }} then 4
-        when least(length({{ a }}.last_key), length({{ b_last }})) = 1
-            then case when substr({{ a }}.last_key, 1, 1) = substr({{ b_last }}, 1, 1) then 1 else 0 end
-        when {{ leadhub.name_similarity(a ~ '.last_key', b_last) }} >= {{ close }} then 3
-        when {{ leadhub.name_similarity(a ~ '.last_key', b_last) }} >= {{ far }} then 2
+        when last_key_a is null or {{ b_last }} is null then null
+        when last_key_a = {{ b_last }} then 4
+        when least(length(last_key_a), length({{ b_last }})) = 1
+            then case when substr(last_key_a, 1, 1) = substr({{ b_last }}, 1, 1) then 1 else 0 end
+        when {{ last_similarity }} >= {{ close }} then 3
+        when {{ last_similarity }} >= {{ far }} then 2
         else 0
     end as last_name_level,
     case
-        when {{ a }}.email is null or {{ b }}.email is null then null
-        when {{ a }}.email = {{ b }}.email then 2
+        when email_a is null or email_b is null then null
+        when email_a = email_b then 2
         when
-            split_part({{ a }}.email, '@', 2) = split_part({{ b }}.email, '@', 2)
-            and least(length({{ a }}.email_local_part), length({{ b }}.email_local_part)) >= 6
-            and {{ leadhub.regex_replace(a ~ '.email_local_part', '[^0-9]', '') }}
-            = {{ leadhub.regex_replace(b ~ '.email_local_part', '[^0-9]', '') }}
-            and {{ leadhub.edit_distance(
-                leadhub.regex_replace(a ~ '.email_local_part', '[^a-z]', ''),
-                leadhub.regex_replace(b ~ '.email_local_part', '[^a-z]', '')
-            ) }} = 1
+            email_domain_a = email_domain_b
+            and email_digits_a = email_digits_b
+            and least(length(email_letters_a), length(email_letters_b)) >= 5
+            and {{ leadhub.edit_distance('email_letters_a', 'email_letters_b') }} = 1
             then 1
         else 0
     end as email_level,
     case
-        when {{ a }}.phone is null or {{ b }}.phone is null then null
-        when {{ a }}.phone = {{ b }}.phone then 1
+        when phone_a is null or phone_b is null then null
+        when phone_a = phone_b then 1
         else 0
     end as phone_level,
     case
-        when {{ a }}.street_number is null or {{ b }}.street_number is null then null
-        when {{ a }}.street_number = {{ b }}.street_number then 1
+        when street_number_a is null or street_number_b is null then null
+        when street_number_a = street_number_b then 1
         else 0
     end as street_number_level,
     case
-        when {{ a }}.street_name_key is null or {{ b }}.street_name_key is null then null
-        when {{ a }}.street_name_key = {{ b }}.street_name_key then 3
-        when {{ leadhub.name_similarity(a ~ '.street_name_key', b ~ '.street_name_key') }} >= {{ close }} then 2
-        when {{ leadhub.name_similarity(a ~ '.street_name_key', b ~ '.street_name_key') }} >= {{ far }} then 1
+        when street_name_key_a is null or street_name_key_b is null then null
+        when street_name_key_a = street_name_key_b then 3
+        when street_name_similarity >= {{ close }} then 2
+        when street_name_similarity >= {{ far }} then 1
         else 0
     end as street_name_level,
     case
-        when {{ a }}.postcode_key is null or {{ b }}.postcode_key is null then null
-        when {{ a }}.postcode_key = {{ b }}.postcode_key then 2
-        when {{ leadhub.edit_distance(a ~ '.postcode_key', b ~ '.postcode_key') }} = 1 then 1
+        when postcode_key_a is null or postcode_key_b is null then null
+        when postcode_key_a = postcode_key_b then 2
+        when {{ leadhub.edit_distance('postcode_key_a', 'postcode_key_b') }} = 1 then 1
         else 0
     end as postcode_level,
     case
-        when {{ a }}.city_key is null or {{ b }}.city_key is null then null
-        when {{ a }}.city_key = {{ b }}.city_key then 2
-        when {{ leadhub.name_similarity(a ~ '.city_key', b ~ '.city_key') }} >= {{ close }} then 1
+        when city_key_a is null or city_key_b is null then null
+        when city_key_a = city_key_b then 2
+        when city_similarity >= {{ close }} then 1
         else 0
     end as city_level,
     case
-        when {{ a }}.event_at is null or {{ b }}.event_at is null then null
+        when event_at_a is null or event_at_b is null then null
         when
-            abs({{ dbt.datediff(a ~ '.event_at', b ~ '.event_at', 'day') }})
+            abs({{ dbt.datediff('event_at_a', 'event_at_b', 'day') }})
             <= {{ var('identity_time_close_days') }}
             then 2
         when
-            abs({{ dbt.datediff(a ~ '.event_at', b ~ '.event_at', 'day') }})
+            abs({{ dbt.datediff('event_at_a', 'event_at_b', 'day') }})
             <= {{ var('identity_time_far_days') }}
             then 1
         else 0
     end as event_time_level,
     case
-        when {{ a }}.branch_id is null or {{ b }}.branch_id is null then null
-        when {{ a }}.branch_id = {{ b }}.branch_id then 1
+        when branch_id_a is null or branch_id_b is null then null
+        when branch_id_a = branch_id_b then 1
         else 0
     end as branch_level
 {%- endmacro %}

@@ -46,13 +46,15 @@ def febrl3(tmp_path_factory) -> Comparison:
     return compare("febrl3", tmp_path_factory.mktemp("febrl"))
 
 
-def test_identity_on_febrl3_keeps_its_precision_beside_splink(febrl3: Comparison) -> None:
-    """leadhub must not merge different people on data it was not built for; Splink on the
-    same records shows what recall is possible (issue 12 asks for F1 >= 0.98)."""
+def test_identity_on_febrl3_matches_the_field_beside_splink(febrl3: Comparison) -> None:
+    """On data leadhub was not built for, identity by evidence must keep its precision and
+    reach the field's recall: issue 12 asks for precision >= 0.99 and F1 >= 0.98 (Splink's
+    published 0.978). Splink on the same records, in the same run, shows what is possible."""
     ours, peer = febrl3.ours, febrl3.peer.score
     assert ours.truth_rows == peer.truth_rows == 6538  # true pairs of FEBRL3
     assert ours.precision >= 0.99, ours.as_dict()
-    assert ours.recall >= 0.23, ours.as_dict()  # today's level: a fall is a regression
+    assert ours.f1 >= 0.98, ours.as_dict()
     assert peer.precision >= 0.99 and peer.f1 >= 0.95, peer.as_dict()
-    # the true pairs that meet in a block at all (0.488 today: only exact street addresses)
-    assert febrl3.blocking.truth_rows == 6538 and febrl3.blocking.recall >= 0.48, febrl3.blocking.as_dict()
+    # the true pairs that meet in a block at all: the union of the blocking rules survives
+    # a typo in any one field
+    assert febrl3.blocking.truth_rows == 6538 and febrl3.blocking.recall >= 0.97, febrl3.blocking.as_dict()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from leadhub.contract import MODULES, module_for_file
+from leadhub.generate import vocab
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.load.reader import QuarantinedRow, RawRow, read_file
@@ -244,3 +245,26 @@ def test_habits_of_exports_from_elsewhere_appear_when_switched_on(tmp_path: Path
         variants = {v["variant"] for v in csv.DictReader(fh)}
     assert {"WATERLOO / KITCHENER", "ST CATHARINES"} <= {v.strip().upper() for v in variants}
     assert not any(v.strip() == "WATERLOO / KITCHENER" for v in _column(sample_dir, "jobs", "branch_name"))
+
+
+def test_unknown_providers_and_short_sales_names_appear_when_switched_on(tmp_path: Path) -> None:
+    """Lead-gen networks no rule names (category partner in the truth), and sales persons the
+    CRM knows only as "Fatima" / "Fatima N" while the sales-performance report says "Fatima
+    Nasser"."""
+    settings = GeneratorSettings(
+        scale=0.003, seed=5, unknown_provider_rate=0.5, sales_full_name_only_rate=1.0, sales_variant_rate=0.0,
+    )  # fmt: skip
+    generate(settings, tmp_path)
+    with (tmp_path / "truth" / "lead_sources.csv").open(encoding="utf-8", newline="") as fh:
+        categories = {s["name"]: s["category"] for s in csv.DictReader(fh)}
+    providers = _column(tmp_path, "bad_leads", "provider")
+    unknown = [p for p in providers if (p or "").strip() in categories and categories[p.strip()] == "partner"
+               and p.strip() in vocab.UNKNOWN_PROVIDERS]  # fmt: skip
+    assert len(unknown) > 0.3 * len(providers)
+    with (tmp_path / "truth" / "sales_persons.csv").open(encoding="utf-8", newline="") as fh:
+        full_names = {s["name"] for s in csv.DictReader(fh) if s["in_crm"] == "1"}
+    crm_names = {(n or "").strip() for n in _column(tmp_path, "jobs", "sales_person_name")}
+    crm_names |= {(n or "").strip() for n in _column(tmp_path, "lost_leads", "sales_person")}
+    assert crm_names and not crm_names & full_names
+    report_names = {(n or "").strip() for n in _column(tmp_path, "sales_performance", "name")}
+    assert report_names & full_names

@@ -1,7 +1,8 @@
-"""Issue 4's acceptance: resolved links measured against ground truth on generated data, scale 0.1.
+"""Resolved links measured against ground truth on generated data, scale 0.1 (issues 4 and 12).
 
-A fresh data set (seed 2026, never the committed sample) is generated, loaded and built on
-both engines; `leadhub evaluate` must meet the thresholds on each.
+A fresh data set (seed 2026, never the committed sample), with the habits of exports from
+other systems switched on (HABITS), is generated, loaded and built on both engines;
+`leadhub evaluate` must meet the thresholds on each.
 """
 
 from __future__ import annotations
@@ -16,23 +17,35 @@ from leadhub.evaluate import Score, evaluate, identity_comparison_load
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 
+# Habits real exports have and the sample lacks (generator settings, off by default).
+HABITS = {
+    "name_reversed_rate": 0.05,  # "Marshbrook Rania" for Rania Marshbrook, no comma
+    "first_name_typo_rate": 0.02,  # "Jasin" while the email matches
+    "address_typo_rate": 0.05,
+    "branch_punctuation_rate": 0.05,  # "Oakville/Burlington", "Portland,ME"
+    "unknown_provider_rate": 0.1,  # lead-gen networks no rule names
+    "sales_full_name_only_rate": 0.2,  # "Fatima N" in the CRM, "Fatima Nasser" in the report
+}
+
 # link -> (minimum precision, minimum recall)
 THRESHOLDS = {
-    "sales_person": (0.99, 0.97),
-    "branch": (0.99, 0.99),
+    "sales_person": (0.99, 0.98),
+    "branch": (0.995, 0.995),
     "lead_source": (0.99, 0.99),
+    "lead_source_category": (0.95, 0.95),
     "lead_status->booked": (1.0, 1.0),
     "lost_leads->booked": (1.0, 1.0),
-    "customer_identity (pairs)": (0.98, 0.95),
-    "identity blocking (pairs)": (1.0, 0.95),  # true pairs that reach comparison at all
-    "bad_lead->lead_status": (0.98, 0.0),
+    "customer_identity (pairs)": (0.995, 0.97),
+    "identity blocking (pairs)": (1.0, 0.97),  # true pairs that reach comparison at all
+    # recall over bad leads whose person has a lead_status row (the truth's links)
+    "bad_lead->lead_status": (0.98, 0.95),
 }
 
 
 @pytest.fixture(scope="module")
 def scale_tenth(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scale-0.1")
-    generate(GeneratorSettings(scale=0.1, seed=2026), out)
+    generate(GeneratorSettings(scale=0.1, seed=2026, **HABITS), out)
     return out
 
 

@@ -5,7 +5,7 @@
     by several rules is compared once).
 
     Each pair carries its comparison levels (macros/identity/evidence.sql,
-    identity_comparison_levels): int_identity_match_weights learns from them how much each
+    identity_pair_fields and identity_comparison_levels): int_identity_match_weights learns from them how much each
     level says, int_identity_pair_scores weighs them. A hub contact value (an agency's email)
     compares as missing: it is no evidence either way.
 #}
@@ -79,6 +79,9 @@ compared as (
         profiles.last_key,
         case when hub_emails.block_value is null then profiles.email end as email,
         case when hub_emails.block_value is null then profiles.email_local_part end as email_local_part,
+        profiles.email_domain,
+        profiles.email_letters,
+        profiles.email_digits,
         case when hub_phones.block_value is null then profiles.phone end as phone,
         case when hub_streets.block_value is null then profiles.street_key end as street_key,
         case when hub_streets.block_value is null then profiles.street_number end as street_number,
@@ -96,20 +99,27 @@ compared as (
         on hub_streets.block_kind = 'address' and profiles.street_key = hub_streets.block_value
 ),
 
-final as (
+pair_fields as (
     select
-        pairs.profile_key_a,
-        pairs.profile_key_b,
-        {%- for kind in rules %}
-            pairs.found_by_{{ kind }},
-        {%- endfor %}
-        pairs.rule_count,
-        {{ leadhub.identity_comparison_levels('a', 'b') | indent(8) }}
+        pairs.*,
+        {{ leadhub.identity_pair_fields('a', 'b') | indent(8) }}
     from pairs
     inner join compared as a
         on pairs.profile_key_a = a.profile_key
     inner join compared as b
         on pairs.profile_key_b = b.profile_key
+),
+
+final as (
+    select
+        profile_key_a,
+        profile_key_b,
+        {%- for kind in rules %}
+            found_by_{{ kind }},
+        {%- endfor %}
+        rule_count,
+        {{ leadhub.identity_comparison_levels() | indent(8) }}
+    from pair_fields
 )
 
 select * from final

@@ -3,10 +3,8 @@
     data itself (Fellegi-Sunter, as in Splink). One row per comparison and level
     (macros/identity/evidence.sql, identity_comparisons):
 
-      u_probability  how often two different people agree at this level: measured on all
-                     pairs of a random sample of var identity_u_sample_size profiles (the
-                     sample is the profiles with the smallest md5 of their key: the same on
-                     every engine and rebuild). A level never seen counts once.
+      u_probability  how often two different people agree at this level
+                     (int_identity_u_probabilities: a random sample of profile pairs)
       m_probability  how often one person's two profiles agree at this level: estimated by
                      expectation-maximisation over the candidate pairs. Every blocking rule is
                      one training session in which the comparisons it fixes are left out (a
@@ -33,71 +31,12 @@ candidate_pairs as (
     select * from {{ ref('int_identity_candidate_pairs') }}
 ),
 
-sample as (
-    select *
-    from profiles
-    order by md5(profile_key)
-    limit {{ var('identity_u_sample_size') }}
-),
-
-sample_pairs as (
-    select
-        {{ leadhub.identity_comparison_levels('a', 'b') | indent(8) }}
-    from sample as a
-    inner join sample as b
-        on a.profile_key < b.profile_key
-),
-
-sample_levels as (
-    {%- for comparison in comparisons %}
-        select
-            '{{ comparison }}' as comparison,
-            {{ comparison }}_level as comparison_level
-        from sample_pairs
-        where {{ comparison }}_level is not null
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+u_probabilities as (
+    select * from {{ ref('int_identity_u_probabilities') }}
 ),
 
 level_grid as (
-    {%- for comparison, levels in comparisons.items() %}
-        {%- set outer_loop = loop %}
-        {%- for level in levels %}
-            select
-                '{{ comparison }}' as comparison,
-                {{ level }} as comparison_level,
-                {{ level == levels | max }} as is_top_level,
-                {{ levels | length }} as level_count
-            {%- if not (outer_loop.last and loop.last) %}
-                union all
-            {%- endif %}
-        {%- endfor %}
-    {%- endfor %}
-),
-
-sample_counts as (
-    select
-        comparison,
-        comparison_level,
-        count(*) as pair_count
-    from sample_levels
-    group by comparison, comparison_level
-),
-
-u_probabilities as (
-    select
-        level_grid.comparison,
-        level_grid.comparison_level,
-        cast(greatest(coalesce(sample_counts.pair_count, 0), 1) as {{ float }})
-        / sum(greatest(coalesce(sample_counts.pair_count, 0), 1)) over (partition by level_grid.comparison)
-            as u_probability
-    from level_grid
-    left join sample_counts
-        on
-            level_grid.comparison = sample_counts.comparison
-            and level_grid.comparison_level = sample_counts.comparison_level
+    {{ leadhub.identity_level_grid() | indent(4) }}
 ),
 
 -- one training session per blocking rule: its pairs, without the comparisons it fixes
@@ -132,7 +71,7 @@ numbered_patterns as (
 ),
 
 -- the patterns in long form; comparison '__prior' (level 0) carries the session's match share
-patterns as (
+patterns as {{ leadhub.materialized() }} (
     {%- for comparison in comparisons %}
         select
             session,
@@ -158,11 +97,11 @@ parameters_0 as (
         patterns.session,
         patterns.comparison,
         patterns.comparison_level,
-        case
+        cast(case
             when patterns.comparison = '__prior' then 0.5
             when level_grid.is_top_level then 0.9
             else 0.1 / (level_grid.level_count - 1)
-        end as m_probability,
+        end as {{ float }}) as m_probability,
         cast(0 as {{ float }}) as match_mass
     from patterns
     left join level_grid
@@ -172,7 +111,7 @@ parameters_0 as (
 ),
 
 {% for iteration in range(1, var('identity_em_iterations') + 1) %}
-    posterior_{{ iteration }} as (
+    posterior_{{ iteration }} as {{ leadhub.materialized() }} (
         select
             patterns.session,
             patterns.pattern_id,
@@ -196,7 +135,7 @@ parameters_0 as (
         group by patterns.session, patterns.pattern_id
     ),
 
-    parameters_{{ iteration }} as (
+    parameters_{{ iteration }} as {{ leadhub.materialized() }} (
         select
             patterns.session,
             patterns.comparison,

@@ -4,6 +4,9 @@
     profiles: a person's lead, booked opportunity and job of one quote are one profile, and
     one comparison covers them all.
 
+    email_domain, email_letters and email_digits split the email for comparing it (a typo
+    changes a letter, another account of the same name usually changes the digits).
+
     The profile's fields are its records' (equal by construction), except event_at, its
     first record's time, and branch_id, the branch of the record that names the profile.
 #}
@@ -32,6 +35,9 @@ final as (
         records.last_key,
         records.email,
         records.email_local_part,
+        split_part(records.email, '@', 2) as email_domain,
+        {{ leadhub.regex_replace('records.email_local_part', '[^a-z]', '') }} as email_letters,
+        {{ leadhub.regex_replace('records.email_local_part', '[^0-9]', '') }} as email_digits,
         records.phone,
         records.street_key,
         records.street_number,

@@ -1,0 +1,90 @@
+{#
+    How often two different people agree at each comparison level (the u of Fellegi-Sunter):
+    measured on all pairs of a random sample of var identity_u_sample_size profiles, almost all
+    of them two different people. The sample is the profiles with the smallest md5 of their
+    key: the same on every engine and every rebuild of the same data. A level never seen in
+    the sample counts once, so no level is impossible.
+#}
+{%- set comparisons = leadhub.identity_comparisons() %}
+{%- set float = dbt.type_float() %}
+with
+
+profiles as (
+    select * from {{ ref('int_identity_profiles') }}
+),
+
+sample as {{ leadhub.materialized() }} (
+    select *
+    from profiles
+    order by md5(profile_key)
+    limit {{ var('identity_u_sample_size') }}
+),
+
+sample_fields as (
+    select
+        {{ leadhub.identity_pair_fields('a', 'b') | indent(8) }}
+    from sample as a
+    inner join sample as b
+        on a.profile_key < b.profile_key
+),
+
+sample_pairs as {{ leadhub.materialized() }} (
+    select
+        {{ leadhub.identity_comparison_levels() | indent(8) }}
+    from sample_fields
+),
+
+sample_levels as (
+    {%- for comparison in comparisons %}
+        select
+            '{{ comparison }}' as comparison,
+            {{ comparison }}_level as comparison_level
+        from sample_pairs
+        where {{ comparison }}_level is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+),
+
+level_grid as (
+    {{ leadhub.identity_level_grid() | indent(4) }}
+),
+
+sample_counts as (
+    select
+        comparison,
+        comparison_level,
+        count(*) as pair_count
+    from sample_levels
+    group by comparison, comparison_level
+),
+
+u_probabilities as (
+    select
+        level_grid.comparison,
+        level_grid.comparison_level,
+        cast(greatest(coalesce(sample_counts.pair_count, 0), 1) as {{ float }})
+        / sum(greatest(coalesce(sample_counts.pair_count, 0), 1)) over (partition by level_grid.comparison)
+            as u_probability
+    from level_grid
+    left join sample_counts
+        on
+            level_grid.comparison = sample_counts.comparison
+            and level_grid.comparison_level = sample_counts.comparison_level
+),
+
+final as (
+    select
+        u_probabilities.comparison,
+        u_probabilities.comparison_level,
+        coalesce(sample_counts.pair_count, 0) as sample_pair_count,
+        u_probabilities.u_probability
+    from u_probabilities
+    left join sample_counts
+        on
+            u_probabilities.comparison = sample_counts.comparison
+            and u_probabilities.comparison_level = sample_counts.comparison_level
+)
+
+select * from final
