@@ -19,7 +19,8 @@ from leadhub.database import postgres_connection
 from leadhub.dbt_runner import run_dbt
 from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load, score_table
 from leadhub.generate.generator import generate
-from leadhub.generate.settings import GeneratorSettings
+from leadhub.generate.settings import OTHER_SYSTEMS_HABITS, GeneratorSettings
+from leadhub.identity_peer import identity_seconds, splink_on_records
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
 from leadhub.staging_report import normalization_shares
@@ -59,7 +60,13 @@ def _dbt_build(target: str, workdir: Path, selection: list[str]) -> float:
     show_default=True,
     help="Also score customer identity on FEBRL3 and FEBRL4 beside Splink (DuckDB).",
 )
-def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
+@click.option(
+    "--habits/--no-habits",
+    default=True,
+    show_default=True,
+    help="Generate with the habits of other systems' exports (settings.OTHER_SYSTEMS_HABITS).",
+)
+def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool) -> None:
     root = PROJECT_ROOT / "bench" / f"scale-{scale:g}"
     if root.exists():
         shutil.rmtree(root)
@@ -67,10 +74,12 @@ def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
     results: list[tuple[str, str, float, int]] = []
 
     t0 = time.perf_counter()
-    summary = generate(GeneratorSettings(scale=scale, seed=seed), root / "data")
+    settings = GeneratorSettings(scale=scale, seed=seed, **(OTHER_SYSTEMS_HABITS if habits else {}))
+    summary = generate(settings, root / "data")
     results.append(("generate", "-", time.perf_counter() - t0, summary.total_rows))
     click.echo(f"generated {summary.total_rows:,} rows in {results[-1][2]:.1f}s", err=True)
 
+    identity_times: dict[str, float] = {}
     reports: list[tuple[str, list, list]] = []
     evaluations: list[tuple[str, list[Score], ComparisonLoad]] = []
     for name in targets.split(","):
@@ -93,6 +102,8 @@ def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
         for step, selection in LAYERS:
             results.append((step, name, _dbt_build(name, root, selection), rows))
             click.echo(f"{step} on {name} in {results[-1][2]:.1f}s", err=True)
+            if step == "dbt intermediate":
+                identity_times[name] = identity_seconds(root / "target" / "run_results.json")
         reports.append((name, staging_accounting(target), normalization_shares(target)))
         evaluations.append(
             (name, evaluate(target, root / "data" / "truth"), identity_comparison_load(target))
@@ -112,6 +123,8 @@ def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
     for name, scores, load in evaluations:
         _print_evaluation(name, scores, load)
+    if "duckdb" in identity_times:
+        _print_identity_beside_splink(evaluations, identity_times, root)
     if febrl:
         from leadhub.febrl import DATASETS, compare, comparison_table
 
@@ -124,6 +137,28 @@ def main(scale: float, seed: int, targets: str, febrl: bool) -> None:
         )
         for line in comparison_table(comparisons):
             click.echo(f"  {line}")
+
+
+def _print_identity_beside_splink(
+    evaluations: list[tuple[str, list[Score], ComparisonLoad]], identity_times: dict[str, float], root: Path
+) -> None:
+    """leadhub's identity models and Splink on the same records (DuckDB), timed and scored."""
+    os.environ["DBT_TARGET"] = "duckdb"
+    os.environ["LEADHUB_DUCKDB_PATH"] = str(root / "leadhub.duckdb")
+    click.echo("customer identity beside Splink on the same records (splink running...)", err=True)
+    peer = splink_on_records(load_target("duckdb"), root / "data" / "truth")
+    click.echo("\ncustomer identity, records to customers, beside Splink 5 on the same records")
+    click.echo(f"  {'method':<18} {'seconds':>8} {'precision':>9} {'recall':>8} {'f1':>7}")
+    for name, scores, _ in evaluations:
+        ours = next(s for s in scores if s.link == "customer_identity (pairs)")
+        click.echo(
+            f"  {'leadhub ' + name:<18} {identity_times[name]:>8.1f} {ours.precision:>9.4f} "
+            f"{ours.recall:>8.4f} {ours.f1:>7.4f}"
+        )
+    score = peer.score
+    click.echo(
+        f"  {'splink duckdb':<18} {peer.seconds:>8.1f} {score.precision:>9.4f} {score.recall:>8.4f} {score.f1:>7.4f}"
+    )
 
 
 def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> None:

@@ -106,7 +106,7 @@ def _truth_rows(truth: Path, module: str) -> dict[tuple[str, int], dict[str, str
         return {(t["source_file"], int(t["source_row"])): t for t in csv.DictReader(fh) if not t["malformed"]}
 
 
-def _rows_with_truth(
+def rows_with_truth(
     target: Target, truth: Path, sql: str, module: str | None = None
 ) -> Iterator[tuple[dict[str, str], list]]:
     """(truth row, the row's other columns) for each row of `sql` the truth knows. The query's
@@ -154,18 +154,23 @@ def _lookup_scores(target: Target, truth: Path) -> list[Score]:
         f"from {relation(target, 'stg_crm__entity_mentions')}"
     )
     categories = dict(
-        fetch(target, f"select cast(lead_source_id as varchar), category from {relation(target, 'int_lead_sources')}")
+        fetch(
+            target,
+            f"select cast(lead_source_id as varchar), category from {relation(target, 'int_lead_sources')}",
+        )
     )
     true_categories: dict[str, str] = {}
     if (truth / "lead_sources.csv").exists():  # a truth without lead sources (FEBRL) has no rows naming one
         with (truth / "lead_sources.csv").open(encoding="utf-8", newline="") as fh:
             true_categories = {t["lead_source_id"]: t["category"] for t in csv.DictReader(fh)}
     category_pairs: list[tuple[str | None, str | None]] = []
-    for t, (kind, mention) in _rows_with_truth(target, truth, mentions):
+    for t, (kind, mention) in rows_with_truth(target, truth, mentions):
         ours = resolved.get((kind, mention)) if mention else None
         pairs[kind].append((ours, t[LOOKUPS[kind]] or None))
         if kind == "lead_source" and t["lead_source_id"]:
-            category_pairs.append((categories.get(str(ours)) if ours else None, true_categories[t["lead_source_id"]]))
+            category_pairs.append(
+                (categories.get(str(ours)) if ours else None, true_categories[t["lead_source_id"]])
+            )
     scores = [score_mapping(kind, kind_pairs) for kind, kind_pairs in pairs.items()]
     scores.append(score_exact("lead_source_category", category_pairs))
     return scores
@@ -188,7 +193,7 @@ def _quote_link_scores(target: Target, truth: Path) -> list[Score]:
         quotes = (
             f"select _source_file, _source_row, quote_number from {relation(target, 'base_crm__' + module)}"
         )
-        for t, (quote,) in _rows_with_truth(target, truth, quotes, module):
+        for t, (quote,) in rows_with_truth(target, truth, quotes, module):
             true_quote = t["quote_number"] or None
             pairs.append(
                 (
@@ -226,7 +231,7 @@ def _customer_identity_score(target: Target, truth: Path) -> Score:
     """Every current record naming a person -> customer, scored on pairs of records."""
     pairs: list[tuple[str, str]] = []
     records = f"select module, _source_file, _source_row, customer_id from {relation(target, 'int_customer_records')}"
-    for t, (customer_id,) in _rows_with_truth(target, truth, records):
+    for t, (customer_id,) in rows_with_truth(target, truth, records):
         if t["person_id"]:
             pairs.append((customer_id, t["person_id"]))
     return score_pairwise("customer_identity (pairs)", pairs)
@@ -252,7 +257,7 @@ def _blocking_score(target: Target, truth: Path) -> Score:
         keys_of.setdefault(profile_key, set()).add(block)
     by_person: dict[str, list[tuple[str, str | None]]] = {}
     sql = f"select module, _source_file, _source_row, profile_key, quote_number from {records}"
-    for t, (profile_key, quote) in _rows_with_truth(target, truth, sql):
+    for t, (profile_key, quote) in rows_with_truth(target, truth, sql):
         if t["person_id"]:
             by_person.setdefault(t["person_id"], []).append((profile_key, quote))
     pairs = reached = 0
@@ -274,7 +279,7 @@ def _bad_lead_link_score(target: Target, truth: Path) -> Score:
     lead_status_truth = _readable_quotes(truth, "lead_status")
     pairs: list[tuple[str | None, str | None]] = []
     links = f"select _source_file, _source_row, lead_status_quote_number from {relation(target, 'int_bad_lead_links')}"
-    for t, (quote,) in _rows_with_truth(target, truth, links, "bad_leads"):
+    for t, (quote,) in rows_with_truth(target, truth, links, "bad_leads"):
         true_quote = t["lead_status_quote"] or None
         pairs.append((quote, true_quote if true_quote in lead_status_truth else None))
     return score_exact("bad_lead->lead_status", pairs)
@@ -305,7 +310,10 @@ def identity_comparison_load(target: Target) -> ComparisonLoad:
     profiles = fetch(target, f"select count(*) from {relation(target, 'int_identity_profiles')}")[0][0]
     pairs = fetch(target, f"select count(*) from {pairs_model}")[0][0]
     by_kind = dict(
-        fetch(target, f"select block_kind, sum(max_pair_count) from {blocks_model} where not is_skipped group by 1")
+        fetch(
+            target,
+            f"select block_kind, sum(max_pair_count) from {blocks_model} where not is_skipped group by 1",
+        )
     )
     most = fetch(
         target,

@@ -150,3 +150,15 @@ class GeneratorSettings:
 
     def as_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True)
+
+
+# The habits of exports from other systems at the rates the quality test and the bench use
+# (`make bench` generates with them unless --no-habits).
+OTHER_SYSTEMS_HABITS: dict[str, float] = {
+    "name_reversed_rate": 0.05,  # "Marshbrook Rania" for Rania Marshbrook, no comma
+    "first_name_typo_rate": 0.02,  # "Jasin" while the email matches
+    "address_typo_rate": 0.05,
+    "branch_punctuation_rate": 0.05,  # "Oakville/Burlington", "Portland,ME"
+    "unknown_provider_rate": 0.1,  # lead-gen networks no rule names
+    "sales_full_name_only_rate": 0.2,  # "Fatima N" in the CRM, "Fatima Nasser" in the report
+}

@@ -195,7 +195,7 @@ def _keep_full_name_to_the_report(p: SalesPerson) -> None:
     p.short_in_crm = True
     short = "first_only" if "first_only" in p.names else "first_initial"
     for module, form in p.forms.items():
-        if module not in REPORT_MODULES and form in FULL_FORMS + ("tagged",):
+        if module not in REPORT_MODULES and form in (*FULL_FORMS, "tagged"):
             p.forms[module] = short
     p.forms["sales_performance"] = "full"
 

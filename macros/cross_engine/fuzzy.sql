@@ -22,3 +22,11 @@
     (1.0 - cast({{ leadhub.edit_distance(a, b) }} as double precision)
         / nullif(greatest(length({{ a }}), length({{ b }})), 0))
 {%- endmacro %}
+
+{#
+    log2(x): the logarithm in base 2 (bits of evidence), from the natural logarithm every
+    engine has.
+#}
+{% macro log2(x) -%}
+    (ln({{ x }}) / ln(2.0))
+{%- endmacro %}

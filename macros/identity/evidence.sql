@@ -27,13 +27,14 @@
         least(substr(first_key, 1, 3), substr(last_key, 1, 3))
         || ' ' || greatest(substr(first_key, 1, 3), substr(last_key, 1, 3))
     {%- endset -%}
+    {#- where a person lives or is served: the branch, else the postcode's first two characters #}
+    {%- set area = "coalesce(branch_id, substr(postcode_key, 1, 2))" -%}
     {{ return({
         'email': ('email', ['email']),
-        'email_local_part': ('email_local_part', ['email']),
         'phone': ('phone', ['phone']),
         'address': ('street_key', ['street_number', 'street_name']),
         'name_tokens': (sorted_name, ['first_name', 'last_name']),
-        'name_prefixes': (sorted_prefixes, ['first_name', 'last_name']),
+        'name_prefixes_area': (sorted_prefixes ~ " || ' ' || " ~ area, ['first_name', 'last_name', 'branch']),
         'last_name_postcode': ("last_key || ' ' || postcode_key", ['last_name', 'postcode']),
         'first_name_postcode': ("first_key || ' ' || postcode_key", ['first_name', 'postcode']),
         'number_postcode': ("street_number || ' ' || postcode_key", ['street_number', 'postcode']),
@@ -43,7 +44,6 @@
         'street_postcode': ("substr(street_name_key, 1, 5) || ' ' || postcode_key", ['street_name', 'postcode']),
         'number_street': ("street_number || ' ' || substr(street_name_key, 1, 4)", ['street_number', 'street_name']),
         'first_name_street': ("first_key || ' ' || substr(street_name_key, 1, 5)", ['first_name', 'street_name']),
-        'first_name_city': ("first_key || ' ' || city_key", ['first_name', 'city']),
         'number_city': ("street_number || ' ' || city_key", ['street_number', 'city']),
     }) }}
 {%- endmacro %}

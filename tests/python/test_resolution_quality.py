@@ -1,7 +1,7 @@
 """Resolved links measured against ground truth on generated data, scale 0.1 (issues 4 and 12).
 
 A fresh data set (seed 2026, never the committed sample), with the habits of exports from
-other systems switched on (HABITS), is generated, loaded and built on both engines;
+other systems switched on (OTHER_SYSTEMS_HABITS), is generated, loaded and built on both engines;
 `leadhub evaluate` must meet the thresholds on each.
 """
 
@@ -15,17 +15,7 @@ from warehouse_builds import Built, load_and_build
 
 from leadhub.evaluate import Score, evaluate, identity_comparison_load
 from leadhub.generate.generator import generate
-from leadhub.generate.settings import GeneratorSettings
-
-# Habits real exports have and the sample lacks (generator settings, off by default).
-HABITS = {
-    "name_reversed_rate": 0.05,  # "Marshbrook Rania" for Rania Marshbrook, no comma
-    "first_name_typo_rate": 0.02,  # "Jasin" while the email matches
-    "address_typo_rate": 0.05,
-    "branch_punctuation_rate": 0.05,  # "Oakville/Burlington", "Portland,ME"
-    "unknown_provider_rate": 0.1,  # lead-gen networks no rule names
-    "sales_full_name_only_rate": 0.2,  # "Fatima N" in the CRM, "Fatima Nasser" in the report
-}
+from leadhub.generate.settings import OTHER_SYSTEMS_HABITS, GeneratorSettings
 
 # link -> (minimum precision, minimum recall)
 THRESHOLDS = {
@@ -45,7 +35,7 @@ THRESHOLDS = {
 @pytest.fixture(scope="module")
 def scale_tenth(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scale-0.1")
-    generate(GeneratorSettings(scale=0.1, seed=2026, **HABITS), out)
+    generate(GeneratorSettings(scale=0.1, seed=2026, **OTHER_SYSTEMS_HABITS), out)
     return out
 
 

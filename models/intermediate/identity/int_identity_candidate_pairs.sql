@@ -77,19 +77,19 @@ compared as (
         profiles.first_key,
         profiles.first_canonical,
         profiles.last_key,
-        case when hub_emails.block_value is null then profiles.email end as email,
-        case when hub_emails.block_value is null then profiles.email_local_part end as email_local_part,
         profiles.email_domain,
         profiles.email_letters,
         profiles.email_digits,
-        case when hub_phones.block_value is null then profiles.phone end as phone,
-        case when hub_streets.block_value is null then profiles.street_key end as street_key,
-        case when hub_streets.block_value is null then profiles.street_number end as street_number,
-        case when hub_streets.block_value is null then profiles.street_name_key end as street_name_key,
         profiles.postcode_key,
         profiles.city_key,
         profiles.branch_id,
-        profiles.event_at
+        profiles.event_at,
+        case when hub_emails.block_value is null then profiles.email end as email,
+        case when hub_emails.block_value is null then profiles.email_local_part end as email_local_part,
+        case when hub_phones.block_value is null then profiles.phone end as phone,
+        case when hub_streets.block_value is null then profiles.street_key end as street_key,
+        case when hub_streets.block_value is null then profiles.street_number end as street_number,
+        case when hub_streets.block_value is null then profiles.street_name_key end as street_name_key
     from profiles
     left join hubs as hub_emails
         on hub_emails.block_kind = 'email' and profiles.email = hub_emails.block_value

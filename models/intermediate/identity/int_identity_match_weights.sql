@@ -21,6 +21,10 @@
 {%- set comparisons = leadhub.identity_comparisons() %}
 {%- set rules = leadhub.identity_blocking_rules() %}
 {%- set float = dbt.type_float() %}
+{%- set level_columns = [] %}
+{%- for comparison in comparisons %}
+    {%- do level_columns.append(comparison ~ '_level') %}
+{%- endfor %}
 with
 
 profiles as (
@@ -43,7 +47,7 @@ level_grid as (
 session_patterns as (
     {%- for kind, (expression, fixed) in rules.items() %}
         select
-            '{{ kind }}' as session,
+            '{{ kind }}' as training_session,
             {%- for comparison in comparisons %}
                 {%- if comparison in fixed %}
                     cast(null as integer) as {{ comparison }}_level,
@@ -54,7 +58,8 @@ session_patterns as (
             count(*) as pair_count
         from candidate_pairs
         where found_by_{{ kind }}
-        group by {% for comparison in comparisons %}{{ comparison }}_level{{ ", " if not loop.last }}{% endfor %}
+        group by
+            {{ level_columns | join(',\n            ') }}
         {%- if not loop.last %}
             union all
         {%- endif %}
@@ -65,7 +70,9 @@ numbered_patterns as (
     select
         *,
         row_number() over (
-            order by session{% for comparison in comparisons %}, {{ comparison }}_level{% endfor %}
+            order by
+                training_session,
+                {{ level_columns | join(',\n                ') }}
         ) as pattern_id
     from session_patterns
 ),
@@ -74,7 +81,7 @@ numbered_patterns as (
 patterns as {{ leadhub.materialized() }} (
     {%- for comparison in comparisons %}
         select
-            session,
+            training_session,
             pattern_id,
             pair_count,
             '{{ comparison }}' as comparison,
@@ -84,7 +91,7 @@ patterns as {{ leadhub.materialized() }} (
         union all
     {%- endfor %}
     select
-        session,
+        training_session,
         pattern_id,
         pair_count,
         '__prior' as comparison,
@@ -94,7 +101,7 @@ patterns as {{ leadhub.materialized() }} (
 
 parameters_0 as (
     select distinct
-        patterns.session,
+        patterns.training_session,
         patterns.comparison,
         patterns.comparison_level,
         cast(case
@@ -113,51 +120,55 @@ parameters_0 as (
 {% for iteration in range(1, var('identity_em_iterations') + 1) %}
     posterior_{{ iteration }} as {{ leadhub.materialized() }} (
         select
-            patterns.session,
+            patterns.training_session,
             patterns.pattern_id,
             1.0 / (1.0 + exp(-least(greatest(sum(
                 case
                     when patterns.comparison = '__prior'
-                        then ln(parameters.m_probability / (1.0 - parameters.m_probability))
-                    else ln(parameters.m_probability) - ln(u_probabilities.u_probability)
+                        then ln(previous.m_probability / (1.0 - previous.m_probability))
+                    else ln(previous.m_probability) - ln(u_probabilities.u_probability)
                 end
             ), -40.0), 40.0))) as match_probability
         from patterns
-        inner join parameters_{{ iteration - 1 }} as parameters
+        inner join parameters_{{ iteration - 1 }} as previous
             on
-                patterns.session = parameters.session
-                and patterns.comparison = parameters.comparison
-                and patterns.comparison_level = parameters.comparison_level
+                patterns.training_session = previous.training_session
+                and patterns.comparison = previous.comparison
+                and patterns.comparison_level = previous.comparison_level
         left join u_probabilities
             on
                 patterns.comparison = u_probabilities.comparison
                 and patterns.comparison_level = u_probabilities.comparison_level
-        group by patterns.session, patterns.pattern_id
+        group by patterns.training_session, patterns.pattern_id
     ),
 
     parameters_{{ iteration }} as {{ leadhub.materialized() }} (
         select
-            patterns.session,
+            patterns.training_session,
             patterns.comparison,
             patterns.comparison_level,
             case
                 when patterns.comparison = '__prior'
-                    then least(greatest(
-                        sum(patterns.pair_count * posterior.match_probability) / sum(patterns.pair_count),
-                        0.000001
-                    ), 0.999999)
-                else greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)
+                    then least(
+                        greatest(
+                            sum(patterns.pair_count * posterior.match_probability) / sum(patterns.pair_count),
+                            0.000001
+                        ),
+                        0.999999
+                    )
+                else
+                    greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)
                     / sum(greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)) over (
-                        partition by patterns.session, patterns.comparison
+                        partition by patterns.training_session, patterns.comparison
                     )
             end as m_probability,
             sum(patterns.pair_count * posterior.match_probability) as match_mass
         from patterns
         inner join posterior_{{ iteration }} as posterior
             on
-                patterns.session = posterior.session
+                patterns.training_session = posterior.training_session
                 and patterns.pattern_id = posterior.pattern_id
-        group by patterns.session, patterns.comparison, patterns.comparison_level
+        group by patterns.training_session, patterns.comparison, patterns.comparison_level
     ),
 
 {% endfor %}
@@ -202,7 +213,7 @@ expected_matches as (
     where comparison = '__prior'
 ),
 
-prior as (
+prior_odds as (
     select
         least(
             greatest(coalesce(expected_matches.match_count, 0), 1.0)
@@ -219,17 +230,17 @@ final as (
         m_probabilities.comparison_level,
         m_probabilities.m_probability,
         u_probabilities.u_probability,
-        ln(m_probabilities.m_probability / u_probabilities.u_probability) / ln(2.0) as match_weight,
+        {{ leadhub.log2('m_probabilities.m_probability / u_probabilities.u_probability') }} as match_weight,
         m_probabilities.session_count,
-        prior.prior_match_probability,
-        ln(prior.prior_match_probability / (1.0 - prior.prior_match_probability)) / ln(2.0)
+        prior_odds.prior_match_probability,
+        {{ leadhub.log2('prior_odds.prior_match_probability / (1.0 - prior_odds.prior_match_probability)') }}
             as prior_match_weight
     from m_probabilities
     inner join u_probabilities
         on
             m_probabilities.comparison = u_probabilities.comparison
             and m_probabilities.comparison_level = u_probabilities.comparison_level
-    cross join prior
+    cross join prior_odds
 )
 
 select * from final

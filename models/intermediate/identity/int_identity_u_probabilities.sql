@@ -78,8 +78,8 @@ final as (
     select
         u_probabilities.comparison,
         u_probabilities.comparison_level,
-        coalesce(sample_counts.pair_count, 0) as sample_pair_count,
-        u_probabilities.u_probability
+        u_probabilities.u_probability,
+        coalesce(sample_counts.pair_count, 0) as sample_pair_count
     from u_probabilities
     left join sample_counts
         on
