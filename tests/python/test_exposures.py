@@ -14,6 +14,7 @@ READERS = {
     "leadhub/warehouse_summary.py": "leadhub_build",
     "leadhub/evaluate.py": "leadhub_evaluate",
     "leadhub/staging_report.py": "leadhub_bench",
+    "leadhub/identity_peer.py": "leadhub_bench_identity",
     "leadhub/integrity.py": "leadhub_integrity",
 }
 MODELS = {p.stem for p in (ROOT / "models").rglob("*.sql")}
