@@ -44,6 +44,10 @@ CONTACT_COLUMNS = {
     "lead_status": ("customer_name", "email", "phone"),
     "jobs": ("customer_name", "customer_email", "customer_phone"),
 }
+# Address columns a degraded jobs export leaves out (setting jobs_addresses).
+ADDRESS_COLUMNS = {
+    "jobs": ("origin_address", "origin_street", "origin_city", "origin_state", "origin_zip"),
+}
 # A column the contract does not know (kept in _extra by the loader): (name, header).
 UNKNOWN_COLUMNS = {"booked_opportunities": ("deposit_paid", "Deposit Paid")}
 
@@ -53,6 +57,8 @@ def columns(module: str, world: World) -> list[tuple[str, str]]:
     s = world.settings
     contacts = {"lead_status": s.lead_status_contacts, "jobs": s.jobs_contacts}.get(module, True)
     dropped = set() if contacts else set(CONTACT_COLUMNS[module])
+    if module in ADDRESS_COLUMNS and not s.jobs_addresses:
+        dropped |= set(ADDRESS_COLUMNS[module])
     out = [(c.name, c.header) for c in MODULES_BY_NAME[module].columns if c.name not in dropped]
     if module in UNKNOWN_COLUMNS:
         out.append(UNKNOWN_COLUMNS[module])

@@ -46,6 +46,9 @@ class GeneratorSettings:
     jobs_contacts: bool = _setting(
         True, "jobs exports carry Customer Name / Email / Phone (false: a degraded export)"
     )
+    jobs_addresses: bool = _setting(
+        True, "jobs exports carry the Origin address columns (false: a degraded export)"
+    )
     # Value messiness
     email_missing: dict[str, float] = _per_module(
         "share of rows without an email, per module",

@@ -30,3 +30,11 @@
 {% macro log2(x) -%}
     (ln({{ x }}) / ln(2.0))
 {%- endmacro %}
+
+{#
+    type_double(): a 64-bit float on every engine. dbt's type_float is a 32-bit REAL on DuckDB,
+    too coarse for match weights (and DuckDB and PostgreSQL would disagree in the 8th digit).
+#}
+{% macro type_double() -%}
+    double precision
+{%- endmacro %}

@@ -56,8 +56,8 @@ def _canonical(value: object) -> str:
         return json.dumps(value, sort_keys=True)
     if isinstance(value, decimal.Decimal):
         return format(value.normalize(), "f")
-    if isinstance(value, float):
-        return format(decimal.Decimal(repr(value)).normalize(), "f")
+    if isinstance(value, float):  # computed floats (match weights): the engines agree to 1e-9
+        return format(decimal.Decimal(f"{value:.9f}").normalize(), "f")
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return str(value)

@@ -37,7 +37,7 @@ quote_edges as (
         record_key as record_key_a,
         min(record_key) over (partition by quote_number) as record_key_b,
         'quote' as match_method,
-        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ leadhub.type_double() }}) as match_probability,
         cast(null as {{ dbt.type_string() }}) as evidence,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from records
@@ -49,7 +49,7 @@ profile_edges as (
         record_key as record_key_a,
         profile_key as record_key_b,
         'profile' as match_method,
-        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ leadhub.type_double() }}) as match_probability,
         cast(null as {{ dbt.type_string() }}) as evidence,
         cast(null as {{ dbt.type_string() }}) as decided_by
     from records
@@ -97,7 +97,7 @@ manual_edges as (
         record_key as record_key_a,
         other_record_key as record_key_b,
         'manual' as match_method,
-        cast(null as {{ dbt.type_float() }}) as match_probability,
+        cast(null as {{ leadhub.type_double() }}) as match_probability,
         cast(null as {{ dbt.type_string() }}) as evidence,
         decided_by
     from decisions

@@ -20,7 +20,7 @@
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
 {%- set rules = leadhub.identity_blocking_rules() %}
-{%- set float = dbt.type_float() %}
+{%- set float = leadhub.type_double() %}
 {%- set level_columns = [] %}
 {%- for comparison in comparisons %}
     {%- do level_columns.append(comparison ~ '_level') %}

@@ -15,7 +15,7 @@
     ("first_name:5 last_name:4 email:3 phone:- ..."; "-" is missing on a side).
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
-{%- set float = dbt.type_float() %}
+{%- set float = leadhub.type_double() %}
 with
 
 candidate_pairs as (

@@ -6,7 +6,7 @@
     the sample counts once, so no level is impossible.
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
-{%- set float = dbt.type_float() %}
+{%- set float = leadhub.type_double() %}
 with
 
 profiles as (
