@@ -16,7 +16,6 @@ both side by side from one run.
 from __future__ import annotations
 
 import csv
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from leadhub.contract import MODULES
 from leadhub.evaluate import Score, score_pairwise
 from leadhub.generate.generator import ROW_TRUTH_HEADER
 from leadhub.generate.modules import TRUTH_FIELDS
+from leadhub.splink_runner import PeerResult, splink_clusters
 
 DATASETS = ("febrl3", "febrl4")
 FIELDS = ("given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state")
@@ -118,27 +118,19 @@ def write_exports(name: str, out: Path) -> int:
     return len(recs)
 
 
-@dataclass(frozen=True)
-class PeerResult:
-    score: Score
-    seconds: float
-
-
 def splink_score(name: str, threshold: float = 0.9) -> PeerResult:
     """Splink 5 on DuckDB, unsupervised, on the same records and fields; clusters at
     `threshold` match probability, scored on pairs of records."""
     import pandas as pd
     import splink.comparison_library as cl
-    from splink import Linker, SettingsCreator, block_on
-    from splink.backends.duckdb import DuckDBAPI
+    from splink import block_on
 
     recs = records(name)
     frame = pd.DataFrame(
         [{"unique_id": r.rec_id, **{f: (r.values[f] or None) for f in FIELDS}} for r in recs]
     )
-    t0 = time.perf_counter()
-    settings = SettingsCreator(
-        link_type="dedupe_only",
+    cluster_of, seconds = splink_clusters(
+        frame,
         comparisons=[
             cl.NameComparison("given_name"),
             cl.NameComparison("surname"),
@@ -149,26 +141,18 @@ def splink_score(name: str, threshold: float = 0.9) -> PeerResult:
             cl.LevenshteinAtThresholds("postcode", [1]),
             cl.ExactMatch("state"),
         ],
-        blocking_rules_to_generate_predictions=[
+        blocking_rules=[
             block_on("given_name"),
             block_on("surname"),
             block_on("postcode"),
             block_on("address_1"),
             block_on("street_number", "suburb"),
         ],
+        prior_rule=block_on("given_name", "surname"),
+        em_rules=[block_on("given_name", "surname"), block_on("postcode")],
+        threshold=threshold,
     )
-    linker = Linker(DuckDBAPI().register(frame), settings, log_level=40)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "surname")], recall=0.7
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "surname"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("postcode"))
-    predictions = linker.inference.predict(threshold_match_probability=0.5)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, threshold)
-    cluster_of = dict(clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]].itertuples(index=False))
-    seconds = time.perf_counter() - t0
-    pairs: Iterator[tuple[str, str]] = ((str(cluster_of[r.rec_id]), r.person) for r in recs)
+    pairs: Iterator[tuple[str, str]] = ((cluster_of[r.rec_id], r.person) for r in recs)
     return PeerResult(score_pairwise("customer_identity (pairs)", pairs), seconds)
 
 

@@ -15,13 +15,12 @@ pairs of records against the generator's truth, so the bench prints one line eac
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from leadhub.config import Target
 from leadhub.database import fetch, relation
 from leadhub.evaluate import rows_with_truth, score_pairwise
-from leadhub.febrl import PeerResult
+from leadhub.splink_runner import PeerResult, splink_clusters
 
 FIELDS = (
     "first_key",
@@ -53,8 +52,7 @@ def splink_on_records(target: Target, truth: Path, threshold: float = 0.99) -> P
     (leadhub's var identity_match_min_probability), scored on pairs of records."""
     import pandas as pd
     import splink.comparison_library as cl
-    from splink import Linker, SettingsCreator, block_on
-    from splink.backends.duckdb import DuckDBAPI
+    from splink import block_on
 
     records = relation(target, "int_identity_records")
     columns = ", ".join(FIELDS)
@@ -62,9 +60,8 @@ def splink_on_records(target: Target, truth: Path, threshold: float = 0.99) -> P
         fetch(target, f"select record_key, {columns}, cast(event_at as date) from {records}"),
         columns=["unique_id", *FIELDS, "event_date"],
     )
-    t0 = time.perf_counter()
-    settings = SettingsCreator(
-        link_type="dedupe_only",
+    cluster_of, seconds = splink_clusters(
+        frame,
         comparisons=[
             cl.NameComparison("first_key"),
             cl.NameComparison("last_key"),
@@ -74,7 +71,7 @@ def splink_on_records(target: Target, truth: Path, threshold: float = 0.99) -> P
             cl.LevenshteinAtThresholds("postcode_key", [1]),
             cl.ExactMatch("city_key"),
         ],
-        blocking_rules_to_generate_predictions=[
+        blocking_rules=[
             block_on("quote_number"),
             block_on("email"),
             block_on("phone"),
@@ -82,21 +79,13 @@ def splink_on_records(target: Target, truth: Path, threshold: float = 0.99) -> P
             block_on("last_key", "postcode_key"),
             block_on("street_name_key", "postcode_key"),
         ],
+        prior_rule=block_on("first_key", "last_key", "email"),
+        em_rules=[block_on("first_key", "last_key"), block_on("email")],
+        threshold=threshold,
     )
-    linker = Linker(DuckDBAPI().register(frame), settings, log_level=40)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("first_key", "last_key", "email")], recall=0.7
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_key", "last_key"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("email"))
-    predictions = linker.inference.predict(threshold_match_probability=0.5)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, threshold)
-    cluster_of = dict(clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]].itertuples(index=False))
-    seconds = time.perf_counter() - t0
     sql = f"select module, _source_file, _source_row, record_key from {records}"
     pairs = [
-        (str(cluster_of[record_key]), t["person_id"])
+        (cluster_of[record_key], t["person_id"])
         for t, (record_key,) in rows_with_truth(target, truth, sql)
         if t["person_id"]
     ]

@@ -68,6 +68,39 @@
 {%- endmacro %}
 
 {#
+    identity_exact_level(field): 1 when both sides' <field>_a and <field>_b are equal, 0 when
+    they differ, null when either is missing.
+#}
+{% macro identity_exact_level(field) -%}
+    case
+        when {{ field }}_a is null or {{ field }}_b is null then null
+        when {{ field }}_a = {{ field }}_b then 1
+        else 0
+    end
+{%- endmacro %}
+
+{#
+    identity_level_shares(counts, count_column): per comparison and level of the grid (a CTE
+    named level_grid), the level's share of the comparison's count_column in the CTE `counts`
+    (comparison, comparison_level, count_column), a level never counted counting as
+    `floor`: the u and m probabilities.
+#}
+{% macro identity_level_shares(counts, count_column, floor) -%}
+    select
+        level_grid.comparison,
+        level_grid.comparison_level,
+        cast(greatest(coalesce({{ counts }}.{{ count_column }}, 0), {{ floor }}) as {{ leadhub.type_double() }})
+        / sum(greatest(coalesce({{ counts }}.{{ count_column }}, 0), {{ floor }})) over (
+            partition by level_grid.comparison
+        ) as share
+    from level_grid
+    left join {{ counts }}
+        on
+            level_grid.comparison = {{ counts }}.comparison
+            and level_grid.comparison_level = {{ counts }}.comparison_level
+{%- endmacro %}
+
+{#
     identity_level_grid(): one row per comparison and level (comparison, comparison_level,
     is_top_level, level_count), the frame the weights are estimated in.
 #}
@@ -190,16 +223,8 @@ union all
             then 1
         else 0
     end as email_level,
-    case
-        when phone_a is null or phone_b is null then null
-        when phone_a = phone_b then 1
-        else 0
-    end as phone_level,
-    case
-        when street_number_a is null or street_number_b is null then null
-        when street_number_a = street_number_b then 1
-        else 0
-    end as street_number_level,
+    {{ identity_exact_level('phone') }} as phone_level,
+    {{ identity_exact_level('street_number') }} as street_number_level,
     case
         when street_name_key_a is null or street_name_key_b is null then null
         when street_name_key_a = street_name_key_b then 3
@@ -231,9 +256,5 @@ union all
             then 1
         else 0
     end as event_time_level,
-    case
-        when branch_id_a is null or branch_id_b is null then null
-        when branch_id_a = branch_id_b then 1
-        else 0
-    end as branch_level
+    {{ identity_exact_level('branch_id') }} as branch_level
 {%- endmacro %}

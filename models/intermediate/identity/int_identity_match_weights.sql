@@ -187,19 +187,21 @@ pooled_masses as (
     group by comparison, comparison_level
 ),
 
+m_shares as (
+    {{ leadhub.identity_level_shares('pooled_masses', 'match_mass', 0.000001) | indent(4) }}
+),
+
 m_probabilities as (
     select
-        level_grid.comparison,
-        level_grid.comparison_level,
-        coalesce(pooled_masses.session_count, 0) as session_count,
-        greatest(coalesce(pooled_masses.match_mass, 0), 0.000001)
-        / sum(greatest(coalesce(pooled_masses.match_mass, 0), 0.000001)) over (partition by level_grid.comparison)
-            as m_probability
-    from level_grid
+        m_shares.comparison,
+        m_shares.comparison_level,
+        m_shares.share as m_probability,
+        coalesce(pooled_masses.session_count, 0) as session_count
+    from m_shares
     left join pooled_masses
         on
-            level_grid.comparison = pooled_masses.comparison
-            and level_grid.comparison_level = pooled_masses.comparison_level
+            m_shares.comparison = pooled_masses.comparison
+            and m_shares.comparison_level = pooled_masses.comparison_level
 ),
 
 profile_count as (

@@ -6,7 +6,6 @@
     the sample counts once, so no level is impossible.
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
-{%- set float = leadhub.type_double() %}
 with
 
 profiles as (
@@ -61,24 +60,14 @@ sample_counts as (
 ),
 
 u_probabilities as (
-    select
-        level_grid.comparison,
-        level_grid.comparison_level,
-        cast(greatest(coalesce(sample_counts.pair_count, 0), 1) as {{ float }})
-        / sum(greatest(coalesce(sample_counts.pair_count, 0), 1)) over (partition by level_grid.comparison)
-            as u_probability
-    from level_grid
-    left join sample_counts
-        on
-            level_grid.comparison = sample_counts.comparison
-            and level_grid.comparison_level = sample_counts.comparison_level
+    {{ leadhub.identity_level_shares('sample_counts', 'pair_count', 1) | indent(4) }}
 ),
 
 final as (
     select
         u_probabilities.comparison,
         u_probabilities.comparison_level,
-        u_probabilities.u_probability,
+        u_probabilities.share as u_probability,
         coalesce(sample_counts.pair_count, 0) as sample_pair_count
     from u_probabilities
     left join sample_counts
