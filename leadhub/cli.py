@@ -108,7 +108,7 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
 
     Exits 1 when any file was rejected (the other files are still loaded).
     """
-    from leadhub.load.loader import Loader
+    from leadhub.load.loader import Loader, printable
     from leadhub.load.warehouse import connect
 
     target = _target(target_name)
@@ -130,7 +130,7 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
         f"in {seconds:.1f}s ({rate:,.0f} rows/s)"
     )
     for name in report.ignored:
-        _echo_err(f"ignored (not .csv/.xlsx): {name}")
+        _echo_err(f"ignored: {printable(name)}")
     for f in report.rejected:
         _echo_err(f"REJECTED {f.message}")
     if report.rejected:
@@ -184,13 +184,15 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_al
     from leadhub.dbt_runner import run_dbt
     from leadhub.warehouse_summary import print_marts_headline, print_summary
 
+    rejected_files = False
     if paths:
         ctx = click.get_current_context()
         try:
             ctx.invoke(load, paths=paths, target_name=target_name, quiet=quiet)
         except SystemExit as exc:
-            if exc.code:
-                raise
+            # a rejected file (already named above, and in load_log) does not keep the marts
+            # stale: the build runs on everything else, and the command still fails at the end
+            rejected_files = bool(exc.code)
     target = _target(target_name)
     try:
         code = run_dbt(["build"], target.name).returncode
@@ -203,6 +205,10 @@ def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_al
         raise click.ClickException(f"dbt build failed on target {target.name} (exit {code})")
     print_summary(target, click.echo)
     print_marts_headline(target, click.echo)
+    if rejected_files:
+        raise click.ClickException(
+            "some export files were rejected (listed above); the build ran without them"
+        )
 
 
 @main.command()

@@ -284,11 +284,13 @@ def module_for_file(path: str | PurePath, patterns: dict[str, tuple[str, ...]] |
 
 # When an export was taken (the contract's "export date" rule): the loader stamps every row with
 # it, and the generator names its files so that the rule reads the intended date back.
+# (pattern, kind, strict): a strict pattern is unmistakably meant as a date, so an impossible
+# one (2024-02-30) rejects the file instead of being passed over for a coarser date.
 _DATE_PATTERNS = (
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])"), "ym"),
-    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"), "y"),
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd", True),
+    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd", False),
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])"), "ym", True),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"), "y", False),
 )
 
 
@@ -296,10 +298,11 @@ def exported_at(path: Path) -> tuple[dt.datetime, str]:
     """When the export was taken: the latest date in its name, else the file's mtime.
 
     A month (``2024-03``) or a year (``2024``) stands for its last day: a period export is
-    current as of the period's end.
+    current as of the period's end. An impossible date written as one (``2024-02-30``,
+    ``2024-13``) raises ContractError: the file is rejected, not dated by a guess.
     """
     name = path.name
-    for pattern, kind in _DATE_PATTERNS:
+    for pattern, kind, strict in _DATE_PATTERNS:
         found: list[dt.datetime] = []
         for match in pattern.finditer(name):
             parts = [int(g) for g in match.groups()]
@@ -312,6 +315,11 @@ def exported_at(path: Path) -> tuple[dt.datetime, str]:
                 else:
                     found.append(dt.datetime(parts[0], 12, 31))
             except ValueError:
+                if strict:
+                    raise ContractError(
+                        f"{name}: {match.group(0)!r} in the file name is not a date (the export date "
+                        "is read from the name; rename the file)"
+                    ) from None
                 continue
         if found:
             return max(found), "file name"

@@ -54,25 +54,55 @@ class LoadReport:
         return sum(getattr(f, attr) for f in self.files)
 
 
+# Files a person's tools leave beside exports: Excel's lock file of an open workbook
+# ("~$name.xlsx"), LibreOffice's (".~lock.name#"), and hidden files. Never exports.
+LOCK_FILE_PREFIXES = ("~$", ".~lock.")
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(export files with their lineage name, ignored non-export files), in a stable order."""
+    """(export files with their lineage name, ignored non-export files), in a stable order.
+
+    A path given by name is always an export to try (a named pipe or a missing file is then
+    rejected with its reason, like any bad file); inside a folder only regular files ending in
+    .csv or .xlsx are, and lock and hidden files are ignored."""
     files: list[tuple[Path, str]] = []
     ignored: list[str] = []
     for root in paths:
         if root.is_dir():
             for p in sorted(root.rglob("*")):
-                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+                parts = p.relative_to(root).parts
+                if any(part.startswith(".") for part in parts) or p.is_dir():
                     continue
                 rel = p.relative_to(root).as_posix()
-                if p.suffix.lower() in EXPORT_SUFFIXES:
+                if p.name.startswith(LOCK_FILE_PREFIXES):
+                    ignored.append(f"{rel} (a lock file of an open workbook)")
+                elif p.suffix.lower() in EXPORT_SUFFIXES:
                     files.append((p, rel))
                 else:
                     ignored.append(rel)
-        elif root.is_file():
-            files.append((root, root.name))
         else:
-            raise FileNotFoundError(f"{root}: no such file or folder")
+            files.append((root, root.name))
     return files, ignored
+
+
+def printable(name: str) -> str:
+    """A file name as one line of output: control characters (a newline in a name could forge
+    progress lines) written as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
+def _check_regular_file(path: Path, name: str) -> None:
+    """Refuse what cannot be an export before opening it: a named pipe would block the load."""
+    if not path.exists():
+        raise FileRejected(printable(name), "no such file or folder")
+    if not path.is_file():
+        raise FileRejected(printable(name), "not a regular file (a named pipe, socket or device)")
+
+
+def _os_message(exc: OSError, name: str) -> str:
+    """A file-system error as a rejection reason naming the file."""
+    reason = exc.strerror or exc.__class__.__name__
+    return f"{printable(name)}: cannot read the file: {reason}"
 
 
 def _now() -> dt.datetime:
@@ -95,7 +125,7 @@ class Loader:
         files, report.ignored = discover(paths)
         self.wh.ensure_schema()
         for n, (path, name) in enumerate(files, start=1):
-            self.progress(f"[{n}/{len(files)}] {name}")
+            self.progress(f"[{n}/{len(files)}] {printable(name)}")
             result = self.load_file(path, name, report.run_id)
             report.files.append(result)
             self.progress(f"    {result.status}: {result.message}")
@@ -129,6 +159,7 @@ class Loader:
         )
         info: FileInfo | None = None
         try:
+            _check_regular_file(path, name)
             module = module_for_file(path, self.patterns)
             base["module"] = module.name
             info, records = read_file(path, module)
@@ -168,8 +199,8 @@ class Loader:
                 elapsed,
                 f"{loaded:,} rows, {rejected:,} quarantined, {elapsed:.2f}s ({rate:,.0f} rows/s)",
             )
-        except (ContractError, FileRejected) as exc:
-            message = str(exc)
+        except (ContractError, FileRejected, OSError) as exc:
+            message = _os_message(exc, name) if isinstance(exc, OSError) else str(exc)
             elapsed = time.perf_counter() - t0
             self._log(dict(base, status="rejected", error=message, finished_at=_now(), seconds=elapsed))
             return FileResult(name, base["module"], "rejected", seconds=elapsed, message=message)

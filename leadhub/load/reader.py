@@ -107,7 +107,9 @@ def _layout(path: Path, module: Module, headers: list[str], info: FileInfo) -> _
             found[canonical] = pos
         else:
             label = header.strip() or f"column_{pos + 1}"
-            if canonical is not None:
+            # a second column of a known header, or of an unknown one ("Notes,Notes"), keeps
+            # its values under a label of its own: nothing is overwritten in _extra
+            if canonical is not None or any(label == taken for _, taken in extras):
                 label = f"{label} (duplicate {pos + 1})"
             extras.append((pos, label))
     missing = [c.header for c in module.columns if c.required and c.name not in found]

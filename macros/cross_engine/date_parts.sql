@@ -1,15 +1,19 @@
 {#
     Dates and timestamps from integer parts, null (never an error) when the parts do not
-    make a real date or time: 2/30/2024 is null, not a failed build. Used by the inline
+    make a real date or time: 2/30/2024 is null, not a failed build, and so is a year outside
+    var date_min_year .. var date_max_year (0001, 9999: a placeholder or a typo). Used by the inline
     parse_timestamp (engines with try_cast); PostgreSQL parses in leadhub_parse_timestamp
     (postgres_functions.sql) instead.
 #}
 
 {% macro date_from_parts(year, month, day) -%}
-    try_cast(
-        lpad(cast({{ year }} as varchar), 4, '0') || '-' || lpad(cast({{ month }} as varchar), 2, '0')
-        || '-' || lpad(cast({{ day }} as varchar), 2, '0') as date
-    )
+    case
+        when {{ year }} between {{ var('date_min_year') }} and {{ var('date_max_year') }}
+            then try_cast(
+                lpad(cast({{ year }} as varchar), 4, '0') || '-' || lpad(cast({{ month }} as varchar), 2, '0')
+                || '-' || lpad(cast({{ day }} as varchar), 2, '0') as date
+            )
+    end
 {%- endmacro %}
 
 {% macro timestamp_from_parts(year, month, day, hour, minute, second) -%}

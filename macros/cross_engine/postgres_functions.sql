@@ -69,7 +69,7 @@
             end if;
             h := h % 12 + case when ampm = 'pm' then 12 else 0 end;
         end if;
-        if y < 1 or y > 9999 or mo < 1 or mo > 12 or d < 1 or h > 23 or mi > 59 or sec > 59 then
+        if y < {{ var('date_min_year') }} or y > {{ var('date_max_year') }} or mo < 1 or mo > 12 or d < 1 or h > 23 or mi > 59 or sec > 59 then
             return null;
         end if;
         if d > extract(day from make_date(y, mo, 1) + interval '1 month' - interval '1 day') then

@@ -82,12 +82,12 @@
 
 {% macro value_issues(relation, module, key, checks) -%}
     {%- set reasons = {
-        'date': 'not a date',
-        'timestamp': 'not a date-time',
-        'money': 'not an amount of money',
-        'percent': 'not a percentage',
+        'date': 'not a date, or a year outside var date_min_year .. date_max_year',
+        'timestamp': 'not a date-time, or a year outside var date_min_year .. date_max_year',
+        'money': 'not an amount of money, or too large (11 digits before the point at most)',
+        'percent': 'not a percentage, or too large (4 digits before the point at most)',
         'integer': 'not a whole number',
-        'decimal': 'not a number',
+        'decimal': 'not a number, or too large (13 digits before the point at most)',
         'duration': 'not a duration',
         'quote_number': 'not a quote number',
         'status': 'unknown status (add it to seeds/status_mappings.csv)',

@@ -13,7 +13,7 @@ import pytest
 
 from leadhub.config import Target
 from leadhub.contract import MODULES_BY_NAME, exported_at
-from leadhub.load.loader import Loader
+from leadhub.load.loader import Loader, discover, printable
 from leadhub.load.reader import QuarantinedRow, RawRow, read_file
 from leadhub.load.warehouse import connect
 
@@ -336,3 +336,75 @@ def test_generated_data_loads_with_no_surprises(small_generated: Path) -> None:
     for path in sorted((small_generated / "exports").iterdir()):
         _, records = read_file(path, module_for_file(path))
         assert sum(isinstance(r, QuarantinedRow) for r in records) == malformed[path.name], path.name
+
+
+# --- hostile input: nothing lost, no traceback, every file accounted for ---------------------
+
+
+def test_duplicate_unknown_headers_keep_both_columns(tmp_path: Path) -> None:
+    data = b"Quote #,Name,Notes,Notes\r\n1,Ann,first,second\r\n"
+    info, records = _records(_write(tmp_path, "lost_leads.csv", data), "lost_leads")
+    assert records[0].extra == {"Notes": "first", "Notes (duplicate 4)": "second"}
+    assert info.unknown_headers == ["Notes", "Notes (duplicate 4)"]
+
+
+def test_lock_files_are_ignored_and_file_system_errors_are_rejections(
+    target: Target, tmp_path: Path, query, monkeypatch
+) -> None:
+    import leadhub.load.loader as loader_module
+
+    folder = tmp_path / "in"
+    _write(folder, "~$lead-status_2024.xlsx", b"\x00lock")
+    good = _write(folder, "lost-leads_2024.csv", b"Quote #,Name\r\n1,Ann\r\n")
+    gone = _write(folder, "lead-status_2024.csv", (LEAD_HEADER + "1,TORONTO,Booked,Ann,Bob\r\n").encode())
+    pipe = tmp_path / "jobs_2024.csv"
+    os.mkfifo(pipe)
+    listed = discover([folder, pipe])
+    assert listed[1] == ["~$lead-status_2024.xlsx (a lock file of an open workbook)"]
+    gone.unlink()  # deleted after the folder was listed
+    monkeypatch.setattr(loader_module, "discover", lambda _paths: listed)
+    report = _load(target, folder, pipe)
+    assert good.exists()
+    by_name = {f.source_file: f for f in report.files}
+    assert by_name["lost-leads_2024.csv"].status == "loaded"
+    assert by_name["lead-status_2024.csv"].status == "rejected"
+    assert "no such file" in by_name["lead-status_2024.csv"].message
+    assert by_name["jobs_2024.csv"].status == "rejected"
+    assert "not a regular file" in by_name["jobs_2024.csv"].message
+    logged = dict(query(target, "select source_file, status from {raw}.load_log"))
+    assert logged == {
+        "lost-leads_2024.csv": "loaded",
+        "lead-status_2024.csv": "rejected",
+        "jobs_2024.csv": "rejected",
+    }
+
+
+def test_an_unreadable_file_is_rejected_with_its_reason(
+    target: Target, tmp_path: Path, query, monkeypatch
+) -> None:
+    path = _write(
+        tmp_path / "in", "lead-status_2024.csv", (LEAD_HEADER + "1,TORONTO,Booked,Ann,Bob\r\n").encode()
+    )
+    import leadhub.load.loader as loader_module
+
+    def unreadable(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(loader_module, "read_file", unreadable)
+    report = _load(target, path)
+    assert report.rejected and "cannot read the file: Permission denied" in report.rejected[0].message
+    assert query(target, "select status from {raw}.load_log") == [("rejected",)]
+
+
+def test_an_impossible_date_in_a_file_name_rejects_the_file(tmp_path: Path) -> None:
+    from leadhub.contract import ContractError
+
+    with pytest.raises(ContractError, match="'2024-02-30' in the file name is not a date"):
+        exported_at(_write(tmp_path, "lead-status_2024-02-30.csv", b"x"))
+    # eight digits in a row are not surely a date: passed over, as before
+    undashed = _write(tmp_path, "lead-status_20240230.csv", b"x")
+    assert exported_at(undashed)[1] == "file modification time"
+
+
+def test_a_newline_in_a_file_name_cannot_forge_progress_lines() -> None:
+    assert printable("jobs_2024.csv\n[2/2] fake.csv") == "jobs_2024.csv\\n[2/2] fake.csv"
