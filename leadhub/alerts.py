@@ -5,7 +5,9 @@ LEADHUB_ALERT_WEBHOOK_URL   POST {"text": ...} (Slack incoming webhooks and comp
 LEADHUB_ALERT_SMTP_HOST     SMTP server; with LEADHUB_ALERT_EMAIL_TO it enables email
 LEADHUB_ALERT_SMTP_PORT     default 25
 LEADHUB_ALERT_SMTP_USER / LEADHUB_ALERT_SMTP_PASSWORD   optional login
-LEADHUB_ALERT_SMTP_STARTTLS "1" to upgrade the connection with STARTTLS
+LEADHUB_ALERT_SMTP_STARTTLS "1" to require STARTTLS (it is used whenever the server offers it)
+LEADHUB_ALERT_SMTP_PLAIN_LOGIN "1" to allow a login over a connection without TLS (refused
+                            otherwise: the password would cross the network in clear)
 LEADHUB_ALERT_EMAIL_FROM    default leadhub@localhost
 LEADHUB_ALERT_EMAIL_TO      comma-separated recipients
 """
@@ -29,6 +31,7 @@ class AlertConfig:
     smtp_user: str | None
     smtp_password: str | None
     smtp_starttls: bool
+    smtp_plain_login: bool
     email_from: str
     email_to: tuple[str, ...]
 
@@ -42,6 +45,7 @@ class AlertConfig:
             smtp_user=e.get("LEADHUB_ALERT_SMTP_USER") or None,
             smtp_password=e.get("LEADHUB_ALERT_SMTP_PASSWORD") or None,
             smtp_starttls=e.get("LEADHUB_ALERT_SMTP_STARTTLS") == "1",
+            smtp_plain_login=e.get("LEADHUB_ALERT_SMTP_PLAIN_LOGIN") == "1",
             email_from=e.get("LEADHUB_ALERT_EMAIL_FROM") or "leadhub@localhost",
             email_to=tuple(
                 a.strip() for a in (e.get("LEADHUB_ALERT_EMAIL_TO") or "").split(",") if a.strip()
@@ -76,9 +80,22 @@ def send_email(config: AlertConfig, subject: str, lines: list[str], timeout: flo
     message.set_content("\n".join(lines) + "\n")
     assert config.smtp_host
     with smtplib.SMTP(config.smtp_host, config.smtp_port, timeout=timeout) as smtp:
-        if config.smtp_starttls:
+        smtp.ehlo()
+        encrypted = False
+        if smtp.has_extn("starttls"):
             smtp.starttls()
+            smtp.ehlo()
+            encrypted = True
+        elif config.smtp_starttls:
+            raise OSError(
+                f"SMTP server {config.smtp_host} does not offer STARTTLS (LEADHUB_ALERT_SMTP_STARTTLS=1)"
+            )
         if config.smtp_user:
+            if not encrypted and not config.smtp_plain_login:
+                raise OSError(
+                    f"refusing to send the SMTP password to {config.smtp_host} without TLS "
+                    "(the server offers no STARTTLS; LEADHUB_ALERT_SMTP_PLAIN_LOGIN=1 allows it)"
+                )
             smtp.login(config.smtp_user, config.smtp_password or "")
         smtp.send_message(message)
 

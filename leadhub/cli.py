@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -103,7 +104,15 @@ def febrl(dataset: str, out_dir: Path) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
 @click.option("--quiet", is_flag=True, help="Only the summary.")
-def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another leadhub command writing to the same warehouse.",
+)
+def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool, wait_seconds: float) -> None:
     """Load export files (or folders of them) into the raw tables of the dbt target.
 
     Exits 1 when any file was rejected (the other files are still loaded).
@@ -113,12 +122,13 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool) -> None:
 
     target = _target(target_name)
     _echo_err(f"loading into {target.describe()} (schema {target.raw_schema})")
-    warehouse = connect(target)
     t0 = time.perf_counter()
-    try:
-        report = Loader(warehouse, progress=None if quiet else _echo_err).load(list(paths))
-    finally:
-        warehouse.close()
+    with _writing(target, wait_seconds):
+        warehouse = connect(target)
+        try:
+            report = Loader(warehouse, progress=None if quiet else _echo_err).load(list(paths))
+        finally:
+            warehouse.close()
     seconds = time.perf_counter() - t0
     loaded = report.total("rows_loaded")
     rejected_rows = report.total("rows_rejected")
@@ -179,25 +189,36 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     is_flag=True,
     help="After the build, alert (webhook / email) on failing or regressed integrity checks.",
 )
-def build(paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool) -> None:
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another leadhub command writing to the same warehouse.",
+)
+def build(
+    paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool, wait_seconds: float
+) -> None:
     """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
     from leadhub.dbt_runner import run_dbt
     from leadhub.warehouse_summary import print_marts_headline, print_summary
 
     rejected_files = False
-    if paths:
-        ctx = click.get_current_context()
-        try:
-            ctx.invoke(load, paths=paths, target_name=target_name, quiet=quiet)
-        except SystemExit as exc:
-            # a rejected file (already named above, and in load_log) does not keep the marts
-            # stale: the build runs on everything else, and the command still fails at the end
-            rejected_files = bool(exc.code)
     target = _target(target_name)
-    try:
-        code = run_dbt(["build"], target.name).returncode
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    with _writing(target, wait_seconds):
+        if paths:
+            ctx = click.get_current_context()
+            try:
+                ctx.invoke(load, paths=paths, target_name=target_name, quiet=quiet, wait_seconds=wait_seconds)
+            except SystemExit as exc:
+                # a rejected file (already named above, and in load_log) does not keep the marts
+                # stale: the build runs on everything else, and the command still fails at the end
+                rejected_files = bool(exc.code)
+        try:
+            code = run_dbt(["build"], target.name).returncode
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from None
     if send_alert:
         # Also (above all) when the build failed: its integrity history is already written.
         _alert(target, tolerance=0.0, dry_run=False)
@@ -238,6 +259,18 @@ def integrity(target_name: str | None, as_json: bool) -> None:
                 click.echo(f"{c.status.upper()}: {c.sentence()}", err=True)
     if failed:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _writing(target: Target, wait_seconds: float) -> Iterator[None]:
+    """The warehouse's write lock (leadhub/warehouse_lock.py), a busy warehouse said plainly."""
+    from leadhub.warehouse_lock import WarehouseBusy, exclusive
+
+    try:
+        with exclusive(target, wait_seconds):
+            yield
+    except WarehouseBusy as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _read_integrity(target: Target, read: Callable[[Target], T], what: str) -> T:

@@ -51,10 +51,17 @@ fi
 # Create the role and database when we can act as the postgres superuser (a local cluster).
 if [ "$host" = localhost ] || [ "$host" = 127.0.0.1 ]; then
     if as_postgres true 2>/dev/null; then
-        as_postgres psql -p "$port" -qtAc "select 1 from pg_roles where rolname = '$user'" | grep -q 1 ||
-            as_postgres psql -p "$port" -qc "create role \"$user\" login createdb password '$password'"
-        as_postgres psql -p "$port" -qtAc "select 1 from pg_database where datname = '$database'" | grep -q 1 ||
-            as_postgres psql -p "$port" -qc "create database \"$database\" owner \"$user\""
+        # Names and the password go in as psql variables (:'v' a literal, :"v" an identifier),
+        # quoted by psql itself: a quote or a semicolon in them cannot change the SQL.
+        psql_vars=(-v "user=$user" -v "password=$password" -v "database=$database")
+        echo "select 1 from pg_roles where rolname = :'user'" |
+            as_postgres psql -p "$port" -qtA "${psql_vars[@]}" | grep -q 1 ||
+            echo "create role :\"user\" login createdb password :'password'" |
+            as_postgres psql -p "$port" -q "${psql_vars[@]}"
+        echo "select 1 from pg_database where datname = :'database'" |
+            as_postgres psql -p "$port" -qtA "${psql_vars[@]}" | grep -q 1 ||
+            echo "create database :\"database\" owner :\"user\"" |
+            as_postgres psql -p "$port" -q "${psql_vars[@]}"
     fi
 fi
 

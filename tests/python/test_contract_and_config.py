@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,33 @@ def test_default_target_is_embedded_duckdb(monkeypatch) -> None:
 def test_unknown_target_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="no target 'snowflake'"):
         load_target("snowflake", ROOT / "profiles.yml.example")
+
+
+def test_ensure_postgres_quotes_names_and_password(tmp_path: Path) -> None:
+    """A quote or a semicolon in the role, database or password cannot change the SQL that
+    scripts/ensure-postgres.sh runs: the role and database are created with exactly those
+    names, the password logs in, and nothing else happens."""
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("creating roles needs the postgres superuser (root in CI)")
+    user, database, password = "lh_o'q", "lh_db'x", "pa'ss; drop role leadhub; --"
+    env = dict(os.environ, LEADHUB_PG_USER=user, LEADHUB_PG_PASSWORD=password, LEADHUB_PG_DATABASE=database)
+    script = ROOT / "scripts" / "ensure-postgres.sh"
+
+    def as_postgres(sql: str) -> str:
+        return subprocess.run(
+            ["runuser", "-u", "postgres", "--", "psql", "-qtA"],
+            input=sql,
+            text=True,
+            capture_output=True,
+            check=False,
+        ).stdout
+
+    try:
+        done = subprocess.run(["bash", str(script)], env=env, text=True, capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert as_postgres(
+            "select rolname from pg_roles where rolname in ('leadhub', 'lh_o''q') order by 1"
+        ) == ("leadhub\nlh_o'q\n")
+        assert as_postgres("select datname from pg_database where datname = 'lh_db''x'") == "lh_db'x\n"
+    finally:
+        as_postgres('drop database if exists "lh_db\'x"; drop role if exists "lh_o\'q";')

@@ -292,3 +292,26 @@ def test_job_to_customer_counts_exactly_the_customer_job_statuses() -> None:
     assert match, expected
     statuses = [s.strip().strip("'") for s in match.group(1).split(",")]
     assert statuses == variables["customer_job_statuses"]
+
+
+def test_email_never_sends_a_password_in_clear(smtp_server: tuple[int, list]) -> None:
+    """The test server offers no STARTTLS: a login is refused unless explicitly allowed, and a
+    required STARTTLS that is not offered stops the send; nothing reaches the server."""
+    from leadhub.alerts import AlertConfig, send_email
+
+    port, messages = smtp_server
+    env = {
+        "LEADHUB_ALERT_SMTP_HOST": "127.0.0.1",
+        "LEADHUB_ALERT_SMTP_PORT": str(port),
+        "LEADHUB_ALERT_EMAIL_TO": "analytics@example.com",
+    }
+    with_login = AlertConfig.from_env(
+        {**env, "LEADHUB_ALERT_SMTP_USER": "u", "LEADHUB_ALERT_SMTP_PASSWORD": "p"}
+    )
+    with pytest.raises(OSError, match="refusing to send the SMTP password"):
+        send_email(with_login, "subject", ["line"])
+    with pytest.raises(OSError, match="does not offer STARTTLS"):
+        send_email(AlertConfig.from_env({**env, "LEADHUB_ALERT_SMTP_STARTTLS": "1"}), "subject", ["line"])
+    assert messages == []
+    send_email(AlertConfig.from_env(env), "subject", ["line"])  # no login, no secret: sent
+    assert len(messages) == 1

@@ -408,3 +408,27 @@ def test_an_impossible_date_in_a_file_name_rejects_the_file(tmp_path: Path) -> N
 
 def test_a_newline_in_a_file_name_cannot_forge_progress_lines() -> None:
     assert printable("jobs_2024.csv\n[2/2] fake.csv") == "jobs_2024.csv\\n[2/2] fake.csv"
+
+
+def test_a_second_writer_stops_with_a_clear_message(target: Target, tmp_path: Path, query) -> None:
+    """While one leadhub command holds the warehouse, `leadhub load` in another process stops
+    with a message naming the warehouse, loads nothing, and runs once the first is done."""
+    import subprocess
+    import sys
+
+    from leadhub.warehouse_lock import exclusive
+
+    path = _write(tmp_path / "in", "lost-leads_2024.csv", b"Quote #,Name\r\n1,Ann\r\n")
+    env = dict(os.environ, DBT_TARGET=target.name, DBT_PROFILES_DIR=str(tmp_path / "no-profile"))
+    command = [sys.executable, "-m", "leadhub.cli", "load", "--target", target.name, str(path)]
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "no-profile").mkdir()
+    (tmp_path / "no-profile" / "profiles.yml").write_text((root / "profiles.yml.example").read_text())
+    with exclusive(target):
+        busy = subprocess.run(command, env=env, cwd=root, text=True, capture_output=True, check=False)
+    assert busy.returncode == 1, busy.stderr
+    assert "another leadhub command is writing to" in busy.stderr and "Traceback" not in busy.stderr
+    assert "files loaded" not in busy.stdout  # it stopped before loading anything
+    done = subprocess.run(command, env=env, cwd=root, text=True, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert query(target, "select count(*) from {raw}.lost_leads") == [(1,)]
