@@ -178,6 +178,31 @@ def _check_fields(fields: list[str], layout: _Layout, suspect: bool) -> tuple[st
     return None
 
 
+def _shape(value: str) -> str:
+    """A value's shape: runs of digits as 9, runs of letters as a (\"100234\" -> 9, \"#12\" -> #9)."""
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "9", value.strip()))
+
+
+def _merged_record(fields: list[str]) -> str | None:
+    """Why a record whose field count is right may still be two records, or None.
+
+    An unbalanced quote swallows the line break and the next record into one value:
+    `1,TORONTO,"Ann Lee,ann@x.com⏎2,OTTAWA,Bob Roy",bob@y.com` reads as one record of the right
+    width. A value that runs over a line which itself splits into several fields and starts
+    like a record (its first field has the shape of this record's first field) is taken for
+    that; a note that merely spans lines is not.
+    """
+    first = _shape(fields[0]) if fields else ""
+    for value in fields:
+        if "\n" not in value and "\r" not in value:
+            continue
+        for line in value.splitlines()[1:]:
+            pieces = line.split(",")
+            if len(pieces) >= 3 and first and _shape(pieces[0]) == first:
+                return "a quoted value runs over a line that looks like a record of its own (an unbalanced quote may have merged two records)"
+    return None
+
+
 def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
     codec, label = _detect_encoding(data)
     info.encoding = label
@@ -211,6 +236,9 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
             continue
         row += 1
         problem = _check_fields(fields, layout, suspect)
+        if problem is None and reader.line_num > start_line:
+            merged = _merged_record(fields)
+            problem = (merged, None) if merged else None
         if problem is not None:
             reason, column = problem
             raw = _raw("".join(lines[start_line - 1 : reader.line_num]))

@@ -432,3 +432,21 @@ def test_a_second_writer_stops_with_a_clear_message(target: Target, tmp_path: Pa
     done = subprocess.run(command, env=env, cwd=root, text=True, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     assert query(target, "select count(*) from {raw}.lost_leads") == [(1,)]
+
+
+def test_an_unbalanced_quote_that_swallows_a_record_is_quarantined(tmp_path: Path) -> None:
+    """`"Ann Lee,ann@x.com⏎2,OTTAWA,Lost,Bob Roy"` has the right field count once merged: the
+    record is quarantined with its raw text (both lines) instead of loading 2 rows for 3;
+    a note that merely spans lines still loads."""
+    data = (
+        b"Quote #,Branch Name,Status,Customer Name,Email\r\n"
+        b'1,TORONTO,Booked,"Ann Lee,ann@x.com\r\n2,OTTAWA,Lost,Bob Roy",bob@y.com\r\n'
+        b"3,OTTAWA,Lost,Cy Dee,cy@z.com\r\n"
+        b'4,TORONTO,Booked,"Dee Fox\r\ncalled twice, wants March, asks for packing",dee@f.com\r\n'
+    )
+    _, records = _records(_write(tmp_path, "lead-status_2024.csv", data), "lead_status")
+    quarantined = [r for r in records if isinstance(r, QuarantinedRow)]
+    loaded = [r for r in records if isinstance(r, RawRow)]
+    assert len(quarantined) == 1 and "unbalanced quote" in quarantined[0].reason
+    assert "2,OTTAWA,Lost,Bob Roy" in quarantined[0].raw_text and quarantined[0].line == 2
+    assert [r.values[0] for r in loaded] == ["3", "4"]
