@@ -263,6 +263,41 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# A cell holding a formula and no saved result: <c r="C2"><f>A2+1</f><v /></c> (or no <v>).
+_UNCACHED_FORMULA = re.compile(
+    r'<c r="([A-Z]+)([0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _uncached_formulas(data: bytes, sheet_path: str | None) -> dict[int, int]:
+    """{sheet row: first column number} of cells that hold a formula without a saved result.
+
+    A workbook written by a program that does not calculate (a script, an export tool) keeps
+    only the formula; read as data its value is empty, which must not pass for a blank cell.
+    """
+    import zipfile
+
+    if not sheet_path:
+        return {}
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read(sheet_path.lstrip("/")).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    if "<f" not in xml:
+        return {}
+    found: dict[int, int] = {}
+    for letters, row in _UNCACHED_FORMULA.findall(xml):
+        found.setdefault(int(row), _column_number(letters))
+    return found
+
+
 def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
     import openpyxl  # imported here: only xlsx files need it
 
@@ -274,6 +309,10 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
     try:
         sheets = {name.lower(): name for name in workbook.sheetnames}
         sheet = workbook[sheets["data"]] if "data" in sheets else workbook.worksheets[0]
+        uncached = _uncached_formulas(data, getattr(sheet, "_worksheet_path", None))
+        # the dimension a workbook declares is not trusted: one stray cell at XFD1048576 would
+        # make every row 16,384 cells wide; rows are read as they are stored
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         layout: _Layout | None = None
         row = 0
@@ -300,6 +339,16 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
                     )
                     continue
             texts = (texts + [""] * layout.width)[: layout.width]
+            if line in uncached:
+                column = uncached[line] - 1
+                yield QuarantinedRow(
+                    row,
+                    line,
+                    "a formula without a saved result (open the workbook in Excel and save it)",
+                    "\t".join(texts),
+                    layout.headers[column] if column < len(layout.headers) else None,
+                )
+                continue
             nul = next((i for i, t in enumerate(texts) if "\x00" in t), None)
             if nul is not None:
                 yield QuarantinedRow(

@@ -450,3 +450,35 @@ def test_an_unbalanced_quote_that_swallows_a_record_is_quarantined(tmp_path: Pat
     assert len(quarantined) == 1 and "unbalanced quote" in quarantined[0].reason
     assert "2,OTTAWA,Lost,Bob Roy" in quarantined[0].raw_text and quarantined[0].line == 2
     assert [r.values[0] for r in loaded] == ["3", "4"]
+
+
+def test_xlsx_formula_without_a_saved_result_is_quarantined(tmp_path: Path) -> None:
+    """openpyxl writes formulas without calculating them: read as data such a cell is empty,
+    which must not pass for a blank value."""
+    path = _xlsx(
+        tmp_path / "lost_leads.xlsx",
+        {"data": [["Quote #", "Name", "Reason"], [1, "Ann", '=B2&" lost"'], [2, "Bob", "price"]]},
+    )
+    _, records = _records(path, "lost_leads")
+    quarantined = [r for r in records if isinstance(r, QuarantinedRow)]
+    assert [r.values[0] for r in records if isinstance(r, RawRow)] == ["2"]
+    assert len(quarantined) == 1 and "formula without a saved result" in quarantined[0].reason
+    assert quarantined[0].line == 2 and quarantined[0].column == "Reason"
+
+
+def test_xlsx_with_a_stray_cell_at_the_last_row_and_column_reads_its_rows(tmp_path: Path) -> None:
+    """A workbook whose one stray cell sits at XFD1048576 declares a dimension of 17 billion
+    cells; its rows are read as stored (this took minutes when the dimension was trusted)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "data"
+    ws.append(["Quote #", "Name"])
+    ws.append([1, "Ann"])
+    ws.cell(row=1048576, column=16384, value="stray")
+    path = tmp_path / "lost_leads.xlsx"
+    wb.save(path)
+    _, records = _records(path, "lost_leads")
+    loaded = [r for r in records if isinstance(r, RawRow)]
+    quarantined = [r for r in records if isinstance(r, QuarantinedRow)]
+    assert [r.values[:2] for r in loaded] == [["1", "Ann"]]
+    assert len(quarantined) == 1 and quarantined[0].line == 1048576  # the stray cell, out of the columns
