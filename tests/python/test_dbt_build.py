@@ -184,3 +184,60 @@ def test_a_lost_raw_row_fails_the_accounting_tests(
     assert failed.returncode != 0
     failing = [line for line in failed.stdout.splitlines() if "FAIL" in line and "matches_load_log" in line]
     assert failing, failed.stdout[-4000:]
+
+
+def test_postgres_roles_read_the_marts_and_nothing_else(warehouses: dict[str, Built]) -> None:
+    """An analyst reads every mart but not its personal columns, and nothing below the marts;
+    a PII reader reads the personal columns too (macros/marts/grants.sql). Each role is used
+    through a login role of its own, as a person would."""
+    import os
+    import secrets
+    import shutil
+    import subprocess
+
+    import psycopg
+
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("creating login roles needs the postgres superuser (root in CI)")
+    built = warehouses["postgres"]
+    target = built.target
+    schema, raw = built.schema, built.env["LEADHUB_RAW_SCHEMA"]
+    staging, intermediate = f"{schema}_staging", f"{schema}_intermediate"
+    password = secrets.token_hex(12)
+    people = {"lh_test_analyst": "leadhub_analyst", "lh_test_pii": "leadhub_pii_reader"}
+
+    def as_postgres(sql: str) -> None:
+        done = subprocess.run(
+            ["runuser", "-u", "postgres", "--", "psql", "-q", "-v", "ON_ERROR_STOP=1"],
+            input=sql, text=True, capture_output=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+
+    def readable(login: str, sql: str) -> bool:
+        s = target.settings
+        with psycopg.connect(
+            host=s["host"], port=s["port"], dbname=s["dbname"], user=login, password=password, autocommit=True
+        ) as conn:
+            try:
+                conn.execute(sql).fetchall()
+                return True
+            except psycopg.errors.InsufficientPrivilege:
+                return False
+
+    for login, role in people.items():
+        as_postgres(
+            f"drop role if exists {login}; create role {login} login password '{password}' in role {role};"
+        )
+    try:
+        for login in people:
+            assert readable(login, f"select id, first_lead_date, lifecycle_stage from {schema}.customers")
+            assert readable(login, f"select job_id, customer_id from {schema}.jobs")
+            assert readable(login, f"select check_name from {schema}.integrity_checks")
+            for hidden in (f"{raw}.jobs", f"{staging}.stg_crm__jobs", f"{intermediate}.int_identity_records"):
+                assert not readable(login, f"select 1 from {hidden} limit 1"), (login, hidden)
+        assert not readable("lh_test_analyst", f"select email from {schema}.customers")
+        assert not readable("lh_test_analyst", f"select * from {schema}.lead_status")
+        assert readable("lh_test_pii", f"select customer_name, email, phone from {schema}.customers")
+        assert readable("lh_test_pii", f"select * from {schema}.jobs")
+    finally:
+        as_postgres("".join(f"drop role if exists {login};" for login in people))
