@@ -10,7 +10,9 @@
                            they read (`select *` names a personal column and is refused).
       var pii_reader_role  reads every column of every mart.
 
-    Neither may read raw, staging or intermediate: they get USAGE on the marts' schema only.
+    Neither may read raw, staging or intermediate: they get USAGE on the schema the marts are
+    published in only, once per run (grant_schema_usage, on-run-start: concurrent grants on
+    one schema collide), and the table grants travel with a mart when it is published.
     Roles that do not exist are skipped with a warning (scripts/postgres-roles.sql creates
     them; scripts/ensure-postgres.sh runs it on a local cluster), so a warehouse without them
     still builds.
@@ -40,12 +42,29 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if var('pii_reader_role') in found -%}
-            grant usage on schema {{ adapter.quote(this.schema) }} to {{ adapter.quote(var('pii_reader_role')) }};
             grant select on {{ this }} to {{ adapter.quote(var('pii_reader_role')) }};
         {%- endif -%}
         {%- if var('analyst_role') in found and open_columns -%}
-            grant usage on schema {{ adapter.quote(this.schema) }} to {{ adapter.quote(var('analyst_role')) }};
             grant select ({{ open_columns | join(', ') }}) on {{ this }} to {{ adapter.quote(var('analyst_role')) }};
         {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro grant_schema_usage() -%}
+    {{ return(adapter.dispatch('grant_schema_usage', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__grant_schema_usage() -%}
+{%- endmacro %}
+
+{% macro postgres__grant_schema_usage() -%}
+    {%- if execute -%}
+        {%- set wanted = [var('analyst_role'), var('pii_reader_role')] -%}
+        {%- set found = run_query(
+            "select rolname from pg_roles where rolname in (" ~ leadhub.quoted_list(wanted) ~ ")"
+        ).columns[0].values() -%}
+        {%- for role in wanted if role in found -%}
+            grant usage on schema {{ adapter.quote(target.schema) }} to {{ adapter.quote(role) }};
+        {%- endfor -%}
     {%- endif -%}
 {%- endmacro %}

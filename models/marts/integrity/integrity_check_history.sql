@@ -3,11 +3,14 @@
     `full_refresh: false` keeps the rows through `dbt build --full-refresh`. A run is a dbt
     invocation (invocation_id). It computes the checks itself (the same macro as
     integrity_checks) rather than reading integrity_checks, so that the tests failing there
-    never skip it: the runs that fail are the ones most worth keeping.
+    never skip it: the runs that fail are the ones most worth keeping. It is appended where
+    analysts read it (schema `published`, the target schema), not built aside and published:
+    its one insert is atomic on its own (macros/marts/publish.sql).
 #}
 {{
     config(
         materialized='incremental',
+        schema='published',
         full_refresh=false,
         on_schema_change='append_new_columns',
         indexes=leadhub.postgres_indexes([['run_at'], ['check_name', 'run_at']]),
