@@ -100,11 +100,8 @@ def febrl(dataset: str, out_dir: Path) -> None:
     click.echo(f"{dataset}: {count:,} records as jobs -> {out_dir}/exports (truth in {out_dir}/truth)")
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
-@click.option("--quiet", is_flag=True, help="Only the summary.")
-@click.option(
+# --wait of the commands that write to the warehouse (load, build)
+WAIT_OPTION = click.option(
     "--wait",
     "wait_seconds",
     type=float,
@@ -112,6 +109,13 @@ def febrl(dataset: str, out_dir: Path) -> None:
     show_default=True,
     help="Seconds to wait for another leadhub command writing to the same warehouse.",
 )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option("--quiet", is_flag=True, help="Only the summary.")
+@WAIT_OPTION
 def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool, wait_seconds: float) -> None:
     """Load export files (or folders of them) into the raw tables of the dbt target.
 
@@ -189,14 +193,7 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     is_flag=True,
     help="After the build, alert (webhook / email) on failing or regressed integrity checks.",
 )
-@click.option(
-    "--wait",
-    "wait_seconds",
-    type=float,
-    default=0.0,
-    show_default=True,
-    help="Seconds to wait for another leadhub command writing to the same warehouse.",
-)
+@WAIT_OPTION
 def build(
     paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool, wait_seconds: float
 ) -> None:

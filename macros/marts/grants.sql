@@ -27,9 +27,7 @@
 {% macro postgres__grant_mart_access() -%}
     {%- if execute -%}
         {%- set wanted = [var('analyst_role'), var('pii_reader_role')] -%}
-        {%- set found = run_query(
-            "select rolname from pg_roles where rolname in (" ~ leadhub.quoted_list(wanted) ~ ")"
-        ).columns[0].values() -%}
+        {%- set found = leadhub.existing_roles(wanted) -%}
         {%- for role in wanted if role not in found -%}
             {%- do log("grants: role " ~ role ~ " does not exist (scripts/postgres-roles.sql creates it)", info=false) -%}
         {%- endfor -%}
@@ -60,11 +58,16 @@
 {% macro postgres__grant_schema_usage() -%}
     {%- if execute -%}
         {%- set wanted = [var('analyst_role'), var('pii_reader_role')] -%}
-        {%- set found = run_query(
-            "select rolname from pg_roles where rolname in (" ~ leadhub.quoted_list(wanted) ~ ")"
-        ).columns[0].values() -%}
+        {%- set found = leadhub.existing_roles(wanted) -%}
         {%- for role in wanted if role in found -%}
             grant usage on schema {{ adapter.quote(target.schema) }} to {{ adapter.quote(role) }};
         {%- endfor -%}
     {%- endif -%}
+{%- endmacro %}
+
+{# The roles of `wanted` that exist on the server. #}
+{% macro existing_roles(wanted) -%}
+    {{ return(run_query(
+        "select rolname from pg_roles where rolname in (" ~ leadhub.quoted_list(wanted) ~ ")"
+    ).columns[0].values()) }}
 {%- endmacro %}

@@ -341,16 +341,10 @@ def test_the_suite_has_a_hundred_cases_in_every_class() -> None:
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Iterator[Target]:
     path = tmp_path_factory.mktemp("hostile") / "warehouse.duckdb"
-    saved = {k: os.environ.get(k) for k in ("LEADHUB_DUCKDB_PATH", "LEADHUB_RAW_SCHEMA")}
-    os.environ.update(LEADHUB_DUCKDB_PATH=str(path), LEADHUB_RAW_SCHEMA="raw")
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LEADHUB_DUCKDB_PATH", str(path))
+        mp.setenv("LEADHUB_RAW_SCHEMA", "raw")
         yield load_target("duckdb", ROOT / "profiles.yml.example")
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
