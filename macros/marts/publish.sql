@@ -11,6 +11,9 @@
       PostgreSQL: drop the published table and move the new one in (alter table ... set
                   schema): no copy; its indexes and grants move with it.
       DuckDB:     replace each published table by a copy of the new one.
+    Each mart then leaves a view in `_publishing` on its published table, so that what reads
+    the marts through refs afterwards (`dbt test` alone, the analyses) reads the published
+    marts. The next build replaces the view by a new table.
 
     integrity_check_history is appended in place (its one insert is atomic) and is not
     published: it lives in the target schema (schema `published` in generate_schema_name).
@@ -43,8 +46,11 @@
 {% macro default__publish_marts_sql(marts, source_schema, target_schema) -%}
     begin transaction;
     {%- for mart in marts %}
-    create or replace table {{ adapter.quote(target_schema) }}.{{ adapter.quote(mart) }} as
-        select * from {{ adapter.quote(source_schema) }}.{{ adapter.quote(mart) }};
+    {%- set published = adapter.quote(target_schema) ~ '.' ~ adapter.quote(mart) %}
+    {%- set built = adapter.quote(source_schema) ~ '.' ~ adapter.quote(mart) %}
+    create or replace table {{ published }} as select * from {{ built }};
+    drop table {{ built }};
+    create view {{ built }} as select * from {{ published }};
     {%- endfor %}
     commit;
 {%- endmacro %}
@@ -52,8 +58,11 @@
 {% macro postgres__publish_marts_sql(marts, source_schema, target_schema) -%}
     begin;
     {%- for mart in marts %}
-    drop table if exists {{ adapter.quote(target_schema) }}.{{ adapter.quote(mart) }};
-    alter table {{ adapter.quote(source_schema) }}.{{ adapter.quote(mart) }} set schema {{ adapter.quote(target_schema) }};
+    {%- set published = adapter.quote(target_schema) ~ '.' ~ adapter.quote(mart) %}
+    {%- set built = adapter.quote(source_schema) ~ '.' ~ adapter.quote(mart) %}
+    drop table if exists {{ published }};
+    alter table {{ built }} set schema {{ adapter.quote(target_schema) }};
+    create view {{ built }} as select * from {{ published }};
     {%- endfor %}
     commit;
 {%- endmacro %}
