@@ -13,7 +13,7 @@
     Neither may read raw, staging or intermediate: they get USAGE on the schema the marts are
     published in only, once per run (grant_schema_usage, on-run-start: concurrent grants on
     one schema collide), and the table grants travel with a mart when it is published.
-    Roles that do not exist are skipped with a warning (scripts/postgres-roles.sql creates
+    Roles that do not exist are skipped, said once per run (scripts/postgres-roles.sql creates
     them; scripts/ensure-postgres.sh runs it on a local cluster), so a warehouse without them
     still builds.
 #}
@@ -28,9 +28,6 @@
     {%- if execute -%}
         {%- set wanted = [var('analyst_role'), var('pii_reader_role')] -%}
         {%- set found = leadhub.existing_roles(wanted) -%}
-        {%- for role in wanted if role not in found -%}
-            {%- do log("grants: role " ~ role ~ " does not exist (scripts/postgres-roles.sql creates it)", info=false) -%}
-        {%- endfor -%}
         {%- set open_columns = [] -%}
         {%- for column in model.columns.values() -%}
             {%- set meta = column.get('meta', {}) or {} -%}
@@ -59,6 +56,9 @@
     {%- if execute -%}
         {%- set wanted = [var('analyst_role'), var('pii_reader_role')] -%}
         {%- set found = leadhub.existing_roles(wanted) -%}
+        {%- for role in wanted if role not in found -%}
+            {%- do log("grants: role " ~ role ~ " does not exist, nothing is granted to it (scripts/postgres-roles.sql creates it)", info=true) -%}
+        {%- endfor -%}
         {%- for role in wanted if role in found -%}
             grant usage on schema {{ adapter.quote(target.schema) }} to {{ adapter.quote(role) }};
         {%- endfor -%}
