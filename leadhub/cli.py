@@ -1,4 +1,4 @@
-"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert."""
+"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert · share."""
 
 from __future__ import annotations
 
@@ -220,7 +220,10 @@ def build(
         # Also (above all) when the build failed: its integrity history is already written.
         _alert(target, tolerance=0.0, dry_run=False)
     if code != 0:
-        raise click.ClickException(f"dbt build failed on target {target.name} (exit {code})")
+        raise click.ClickException(
+            f"dbt build failed on target {target.name} (exit {code}); the line starting `publish:` "
+            "above says whether its marts were published"
+        )
     print_summary(target, click.echo)
     print_marts_headline(target, click.echo)
     if rejected_files:
@@ -333,6 +336,39 @@ def alert(target_name: str | None, tolerance: float, dry_run: bool) -> None:
     """
     target = _target(target_name)
     _alert(target, tolerance, dry_run)
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option(
+    "--with-personal-columns",
+    is_flag=True,
+    help="Keep the columns the marts' YAML marks personal (pii): names, emails, phones, addresses.",
+)
+def share(out: Path, target_name: str | None, with_personal_columns: bool) -> None:
+    """Write the published marts, and nothing else, into the DuckDB file OUT for analysts.
+
+    DuckDB has no roles: whoever reads the warehouse file reads raw, the quarantine and every
+    column. OUT holds the marts only, without their personal columns unless asked. It is
+    replaced whole (written aside, then renamed). PostgreSQL has roles: grant those instead.
+    """
+    import duckdb
+
+    from leadhub.load.loader import printable
+    from leadhub.share import ShareError, share_marts
+
+    target = _target(target_name)
+    click.echo(f"share: the published marts of target {target.name} -> {printable(str(out))}")
+    try:
+        shared = share_marts(target, out, with_personal_columns, click.echo)
+    except ShareError as exc:
+        raise click.ClickException(str(exc)) from None
+    except duckdb.IOException as exc:  # a build holds the file
+        raise click.ClickException(f"could not read {target.duckdb_path}: {str(exc).strip()}") from None
+    click.echo(
+        f"share: {len(shared)} marts, {sum(m.rows for m in shared):,} rows written to {printable(str(out))}"
+    )
 
 
 if __name__ == "__main__":

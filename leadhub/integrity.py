@@ -60,12 +60,12 @@ class Check:
 
 
 def current_checks(target: Target) -> list[Check]:
-    """The checks of the last build (the integrity_checks mart)."""
-    rows = fetch(
-        target,
-        f"select {COLUMNS} from {relation(target, 'integrity_checks')} order by check_type, check_name",
-    )
-    return [Check.from_row(r) for r in rows]
+    """The checks of the last build, published or not: the newest run of
+    integrity_check_history (every build appends to it, also one whose marts a failed test kept
+    from being published)."""
+    runs = last_runs(target, 1)
+    checks = runs[0].checks.values() if runs else []
+    return sorted(checks, key=lambda c: (c.check_type, c.check_name))
 
 
 @dataclass(frozen=True)

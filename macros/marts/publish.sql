@@ -4,9 +4,12 @@
 
     Every mart is built into `<target schema>_publishing` (dbt_project.yml, marts: +schema).
     When the build has run, publish_marts (on-run-end) moves the marts it built into the target
-    schema in one transaction, if every mart of the run succeeded; otherwise it publishes
-    nothing and the previous build stays published, whole. A build killed at any point before
-    that transaction commits leaves the published marts exactly as they were.
+    schema in one transaction, if every mart of the run succeeded and no error-level test of
+    the run failed (var publish_when_tests_fail: true publishes despite failed tests; warnings
+    never stop it). Otherwise it publishes nothing: the previous build stays published, whole,
+    and the failed build stays in `_publishing` for inspection until the next build. A build
+    killed at any point before that transaction commits leaves the published marts exactly as
+    they were.
 
       PostgreSQL: drop the published table and move the new one in (alter table ... set
                   schema): no copy; its indexes and grants move with it.
@@ -32,8 +35,22 @@
             {%- do failed.append(result.node.name ~ ' (' ~ result.status ~ ')') -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- set failed_tests = [] -%}
+    {%- for result in results if result.node.resource_type in ('test', 'unit_test') and result.status in ('fail', 'error') -%}
+        {%- do failed_tests.append(result.node.name) -%}
+    {%- endfor -%}
     {%- if failed -%}
         {%- do log("publish: NOT published, " ~ failed | join(', ') ~ " did not build; the previous build's marts stay published", info=true) -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- if failed_tests and marts and not var('publish_when_tests_fail') -%}
+        {%- do log(
+            "publish: NOT published, " ~ failed_tests | length ~ " error-level test(s) failed ("
+            ~ (failed_tests | sort)[:5] | join(', ') ~ (', ...' if failed_tests | length > 5 else '')
+            ~ "); the previous build's marts stay published, this build's stay in " ~ publishing
+            ~ " for inspection (var publish_when_tests_fail: true publishes anyway)",
+            info=true,
+        ) -%}
         {{ return('') }}
     {%- endif -%}
     {%- if not marts -%}

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from warehouse_builds import ROOT, Built, dbt, load_and_build
 
 from leadhub.cli import main
-from leadhub.database import query
+from leadhub.database import MissingRelation, query
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
 from leadhub.integrity import Check, Run, findings
@@ -92,6 +92,13 @@ def test_a_degraded_export_fails_exactly_its_threshold(degraded: dict[str, Built
     assert (
         "linked (" in message[0] and "error below" in message[0]
     )  # rate, numerator / denominator, threshold
+    # a failed error-level test keeps the marts from being published (macros/marts/publish.sql):
+    # this fresh warehouse has none, and the failed build waits in _publishing for inspection
+    assert "publish: NOT published, 1 error-level test(s) failed" in result.stdout
+    built = degraded[degradation]
+    with pytest.raises(MissingRelation):
+        built.rows(f"{built.schema}.customers")
+    assert built.rows(f"{built.schema}_publishing.customers")[1]
     cli = _cli(degraded[degradation], "integrity")
     assert cli.exit_code == 1
     statuses = {line.split()[0]: line.split()[1] for line in cli.output.splitlines()[1:] if line.strip()}
@@ -244,9 +251,9 @@ def test_null_unless_and_status_in_mapping_catch_a_bad_row(degraded: dict[str, B
     an unknown status."""
     built = degraded["corrupt_quote_rate=0.5"]
     query(
-        built.target,
-        f"update {built.schema}.jobs set customer_id = 'someone', opportunity_status = 'ON HOLD' "
-        f"where job_id = (select min(job_id) from {built.schema}.jobs where opportunity_status = 'QUOTED')",
+        built.target,  # the failed build, never published, is where dbt tests it
+        f"update {built.schema}_publishing.jobs set customer_id = 'someone', opportunity_status = 'ON HOLD' "
+        f"where job_id = (select min(job_id) from {built.schema}_publishing.jobs where opportunity_status = 'QUOTED')",
         read_only=False,
     )
     result = dbt(
