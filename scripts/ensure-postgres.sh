@@ -62,8 +62,10 @@ if [ "$host" = localhost ] || [ "$host" = 127.0.0.1 ]; then
             as_postgres psql -p "$port" -qtA "${psql_vars[@]}" | grep -q 1 ||
             echo "create database :\"database\" owner :\"user\"" |
             as_postgres psql -p "$port" -q "${psql_vars[@]}"
-        # the roles that read the marts (analysts without personal columns, PII readers)
-        as_postgres psql -p "$port" -q -v analyst_role=leadhub_analyst -v pii_reader_role=leadhub_pii_reader \
+        # leadhub's roles: loader, transformer, analysts (no personal columns), PII readers
+        as_postgres psql -p "$port" -d "$database" -q -v ON_ERROR_STOP=1 \
+            -v loader_role=leadhub_loader -v transformer_role=leadhub_transformer \
+            -v analyst_role=leadhub_analyst -v pii_reader_role=leadhub_pii_reader \
             <"$(dirname "$0")/postgres-roles.sql"
     fi
 fi
