@@ -198,3 +198,47 @@ def test_merge_history_is_jsonb_on_postgres_and_json_on_duckdb(warehouses: dict[
         )
         == 0
     )
+
+
+def test_share_writes_the_published_marts_and_nothing_else(
+    warehouses: dict[str, Built], tmp_path: Path
+) -> None:
+    """`leadhub share`: a DuckDB file of the published marts only, without personal columns
+    unless asked; PostgreSQL is told to use its roles instead."""
+    import duckdb
+    from click.testing import CliRunner
+
+    from leadhub.cli import main
+    from leadhub.share import documented_marts
+
+    built = warehouses["duckdb"]
+    env = {**built.env, "DBT_PROFILES_DIR": str(built.tmp / "profiles")}
+    out = tmp_path / "for-analysts.duckdb"
+    result = CliRunner().invoke(main, ["share", str(out)], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    personal = {(m.name, c) for m in documented_marts().values() for c in m.personal}
+    assert {("customers", "email"), ("customers", "phone"), ("lead_status", "customer_name")} <= personal
+    with duckdb.connect(str(out), read_only=True) as con:
+        tables = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
+        columns = set(
+            con.execute("select table_name, column_name from information_schema.columns").fetchall()
+        )
+        (customers,) = con.execute("select count(*) from customers").fetchone()
+    assert {schema for schema, _ in tables} == {"main"}  # no raw, quarantine, staging or intermediate
+    assert {"customers", "jobs", "lead_status", "integrity_checks"} <= {name for _, name in tables}
+    assert not columns & personal and ("customers", "id") in columns
+    _, published = built.rows(f"(select count(*) from {built.relation('customers')}) as c")
+    assert customers == published[0][0]
+    with_personal = CliRunner().invoke(
+        main, ["share", str(out), "--with-personal-columns"], env=env, catch_exceptions=False
+    )
+    assert with_personal.exit_code == 0, with_personal.output
+    with duckdb.connect(str(out), read_only=True) as con:
+        assert con.execute("select count(email) from customers").fetchone()[0] > 0
+    on_postgres = CliRunner().invoke(
+        main,
+        ["share", str(tmp_path / "x.duckdb")],
+        env={**warehouses["postgres"].env, "DBT_PROFILES_DIR": env["DBT_PROFILES_DIR"]},
+    )
+    assert on_postgres.exit_code == 1 and "analyst role" in on_postgres.output
+    assert not (tmp_path / "x.duckdb").exists()
