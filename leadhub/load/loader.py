@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leadhub.contract import EXPORT_SUFFIXES, ContractError, exported_at, module_for_file
+from leadhub.load.fast_csv import RawBlock
 from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, read_file
 from leadhub.load.warehouse import (
     QUARANTINE_COLUMNS,
@@ -213,7 +214,17 @@ class Loader:
         loaded = rejected = 0
         t0 = time.perf_counter()
         for rec in records:
-            if isinstance(rec, RawRow):
+            if isinstance(rec, RawBlock):
+                self.wh.insert_block(
+                    module, columns, rec, {
+                        "_source_file": name, "_file_checksum": info.checksum, "_load_id": load_id,
+                        "_loaded_at": loaded_at, "_exported_at": when,
+                    },
+                )  # fmt: skip
+                loaded += len(rec)
+                rate = loaded / (time.perf_counter() - t0)
+                self.progress(f"    {loaded:,} rows ({rate:,.0f} rows/s)")
+            elif isinstance(rec, RawRow):
                 extra = json.dumps(rec.extra, ensure_ascii=False) if rec.extra else None
                 rows.append(
                     (*rec.values, extra, name, rec.row, rec.line, info.checksum, load_id, loaded_at, when)

@@ -13,10 +13,13 @@ Blank lines are not data records and are counted separately.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ from functools import cached_property
 from pathlib import Path
 
 from leadhub.contract import Module, normalize_header
+from leadhub.load.fast_csv import RawBlock, read_fast
 
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -203,22 +207,31 @@ def _merged_record(fields: list[str]) -> str | None:
     return None
 
 
-def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
+def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | RawBlock | QuarantinedRow]:
+    """Every record of a CSV export: Arrow's reader when the file is plainly well formed
+    (fast_csv.py), else Python's csv module record by record."""
     codec, label = _detect_encoding(data)
     info.encoding = label
     text = data.decode(codec, errors="surrogateescape")
     suspect = "\x00" in text or _SURROGATE.search(text) is not None
-    # Physical lines as the csv module splits them (CR, LF or CRLF), kept to quote the raw
-    # text of a record that cannot be loaded.
-    lines = list(io.StringIO(text, newline=""))
-    reader = csv.reader(lines, strict=True)
+    header_reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        headers = next(reader)
+        headers = next(header_reader)
     except StopIteration:
         raise FileRejected(path, "the file is empty (no header row)") from None
     except csv.Error as exc:
         raise FileRejected(path, f"line 1: the header row is not valid CSV ({exc})") from None
     layout = _layout(path, info.module, headers, info)
+    if header_reader.line_num == 1:
+        fast = _read_fast(text, layout, suspect, info)
+        if fast is not None:
+            yield from fast
+            return
+    # The exact path. Physical lines as the csv module splits them (CR, LF or CRLF), kept to
+    # quote the raw text of a record that cannot be loaded.
+    lines = list(io.StringIO(text, newline=""))
+    reader = csv.reader(lines, strict=True)
+    next(reader)  # the header, read above
     row = 0
     while True:
         start_line = reader.line_num + 1
@@ -245,6 +258,64 @@ def read_csv(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quara
             yield QuarantinedRow(row, start_line, reason, raw, column)
             continue
         yield _build(layout, fields, row, start_line)
+
+
+def _read_fast(
+    text: str, layout: _Layout, suspect: bool, info: FileInfo
+) -> list[RawRow | RawBlock | QuarantinedRow] | None:
+    """The file by Arrow (fast_csv.py), or None for the exact path.
+
+    Lines that hold an undecodable byte or a NUL are read here, line by line, exactly as the
+    exact path reads them (a record of one line), and stand in Arrow's text as a line of
+    empty fields that the block leaves out. A dirty line whose quote stays open could belong
+    to a record of several lines: then the exact path reads the file.
+    """
+    out: list[RawRow | RawBlock | QuarantinedRow] = []
+    dropped: list[int] = []
+    if suspect:
+        lines = list(io.StringIO(text, newline=""))
+        line_ends = list(itertools.accumulate(map(len, lines)))
+        dirty = sorted({bisect.bisect_right(line_ends, m.start()) for m in _UNLOADABLE.finditer(text)})
+        stand_in = "," * (layout.width - 1)
+        for index in dirty:
+            if index == 0:
+                continue
+            line_text = lines[index]
+            number = index + 1
+            record = _one_line_record(line_text, layout, number, number)
+            if (
+                isinstance(record, QuarantinedRow)
+                and record.reason.startswith("invalid CSV")
+                and '"' in line_text
+            ):
+                return None  # an open quote: the line may be part of a record of several lines
+            out.append(record)
+            dropped.append(number)
+            lines[index] = stand_in + line_text[len(line_text.rstrip("\r\n")) :]
+        text = "".join(lines)
+    fast = read_fast(text, layout.width, layout.positions, layout.extras, _merged_record, dropped)
+    if fast is None:
+        return None
+    for record in out:  # record numbers count records, not lines (blank lines, line breaks)
+        record.row = fast.dropped_rows[record.line]
+    info.blank_lines = fast.blank_lines
+    out.extend(QuarantinedRow(q.row, q.line, q.reason, q.raw_text) for q in fast.quarantined)
+    if len(fast.block):
+        out.append(fast.block)
+    return out
+
+
+def _one_line_record(line_text: str, layout: _Layout, row: int, line: int) -> RawRow | QuarantinedRow:
+    """A record on one line, read and checked as the exact path does."""
+    try:
+        fields = next(csv.reader([line_text], strict=True))
+    except csv.Error as exc:
+        return QuarantinedRow(row, line, f"invalid CSV: {exc}", _raw(line_text))
+    problem = _check_fields(fields, layout, suspect=True)
+    if problem is not None:
+        reason, column = problem
+        return QuarantinedRow(row, line, reason, _raw(line_text), column)
+    return _build(layout, fields, row, line)
 
 
 def _cell_text(value: object) -> str:
@@ -362,7 +433,10 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
         workbook.close()
 
 
-def read_file(path: Path, module: Module) -> tuple[FileInfo, Iterator[RawRow | QuarantinedRow]]:
+Record = RawRow | RawBlock | QuarantinedRow
+
+
+def read_file(path: Path, module: Module) -> tuple[FileInfo, Iterator[Record]]:
     """Open an export; the header is checked before this returns (a rejection raises here)."""
     data = path.read_bytes()
     suffix = path.suffix.lower()
@@ -377,7 +451,24 @@ def read_file(path: Path, module: Module) -> tuple[FileInfo, Iterator[RawRow | Q
     return info, _chain(first, records)
 
 
-def _chain(first: RawRow | QuarantinedRow | None, rest: Iterator[RawRow | QuarantinedRow]):
+def _chain(first: Record | None, rest: Iterator[Record]) -> Iterator[Record]:
     if first is not None:
         yield first
         yield from rest
+
+
+def each_record(records: Iterator[Record]) -> list[RawRow | QuarantinedRow]:
+    """Every record one by one in file order, blocks expanded into rows: for callers that
+    look at records singly (tests, small tools), not for loading."""
+    out: list[RawRow | QuarantinedRow] = []
+    for record in records:
+        if not isinstance(record, RawBlock):
+            out.append(record)
+            continue
+        columns = [c.to_pylist() if c is not None else None for c in record.columns]
+        extras = record.extra.to_pylist()
+        for i, (row, line) in enumerate(zip(record.rows.to_pylist(), record.lines.to_pylist(), strict=True)):
+            values = [c[i] if c is not None else None for c in columns]
+            extra = json.loads(extras[i]) if extras[i] is not None else None
+            out.append(RawRow(row, line, values, extra))
+    return sorted(out, key=lambda r: r.row)

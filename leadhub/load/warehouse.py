@@ -14,15 +14,19 @@ DuckDB inserts from Arrow batches; PostgreSQL uses ``COPY``.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import pyarrow as pa
+
 from leadhub.config import Target
 from leadhub.contract import MODULES, Module
 from leadhub.database import duckdb_connection, postgres_connection
+from leadhub.load.fast_csv import RawBlock
 
 LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("_extra", "text"),
@@ -111,6 +115,26 @@ def module_columns(module: Module) -> list[str]:
     return module.column_names + [name for name, _ in LINEAGE_COLUMNS]
 
 
+def block_table(columns: Sequence[str], block: RawBlock, constants: dict[str, Any]) -> pa.Table:
+    """The raw table's columns, in order, for a block of records."""
+    n = len(block)
+    arrays: dict[str, pa.Array] = {}
+    module_values = iter(block.columns)
+    for name in columns:
+        if name == "_extra":
+            arrays[name] = block.extra
+        elif name == "_source_row":
+            arrays[name] = block.rows
+        elif name == "_source_line":
+            arrays[name] = block.lines
+        elif name in constants:
+            arrays[name] = pa.repeat(pa.scalar(constants[name]), n)
+        else:
+            values = next(module_values)
+            arrays[name] = values if values is not None else pa.nulls(n, pa.string())
+    return pa.table(arrays)
+
+
 class RawWarehouse(ABC):
     """What the loader needs from an engine."""
 
@@ -154,6 +178,15 @@ class RawWarehouse(ABC):
     @abstractmethod
     def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None: ...
 
+    def insert_block(
+        self, table: str, columns: Sequence[str], block: RawBlock, constants: dict[str, Any]
+    ) -> None:
+        """Many records at once (fast_csv.RawBlock), each with the same lineage constants."""
+        self.insert_arrow(table, block_table(columns, block, constants))
+
+    @abstractmethod
+    def insert_arrow(self, table: str, data: pa.Table) -> None: ...
+
     def write_log(self, entry: LoadLogEntry) -> None:
         data = asdict(entry)
         self.insert("load_log", list(data), [tuple(data.values())])
@@ -188,13 +221,21 @@ class DuckDBWarehouse(RawWarehouse):
         self.con.rollback()
 
     def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        import pyarrow as pa
-
         if not rows:
             return
         batch = pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))  # noqa: F841
         cols = ", ".join(_ident(c) for c in columns)
         self.con.execute(f"insert into {self.schema}.{_ident(table)} ({cols}) select {cols} from batch")
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        cols = ", ".join(_ident(c) for c in data.column_names)
+        self.con.register("leadhub_block", data)
+        try:
+            self.con.execute(
+                f"insert into {self.schema}.{_ident(table)} ({cols}) select {cols} from leadhub_block"
+            )
+        finally:
+            self.con.unregister("leadhub_block")
 
     def close(self) -> None:
         self.con.close()
@@ -243,6 +284,19 @@ class PostgresWarehouse(RawWarehouse):
         ):
             for row in rows:
                 copy.write_row(row)
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        """COPY in CSV, written by Arrow: strings quoted (an empty one as ""), nulls empty."""
+        import pyarrow.csv as pacsv
+
+        out = io.BytesIO()
+        pacsv.write_csv(data, out, pacsv.WriteOptions(include_header=False, quoting_style="needed"))
+        cols = ", ".join(_ident(c) for c in data.column_names)
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"copy {self.schema}.{_ident(table)} ({cols}) from stdin with (format csv)") as copy,
+        ):
+            copy.write(out.getbuffer())
 
     def close(self) -> None:
         self.conn.close()

@@ -14,7 +14,7 @@ import pytest
 from leadhub.config import Target
 from leadhub.contract import MODULES_BY_NAME, exported_at
 from leadhub.load.loader import Loader, discover, printable
-from leadhub.load.reader import QuarantinedRow, RawRow, read_file
+from leadhub.load.reader import QuarantinedRow, RawRow, each_record, read_file
 from leadhub.load.warehouse import connect
 
 LEAD_HEADER = "Quote #,Branch Name,Status,Sales Person,Customer Name\r\n"
@@ -37,7 +37,7 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
 
 def _records(path: Path, module: str):
     info, records = read_file(path, MODULES_BY_NAME[module])
-    return info, list(records)
+    return info, each_record(records)
 
 
 # --- the whole sample, on both engines -------------------------------------------------------
