@@ -13,16 +13,18 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadhub.contract import EXPORT_SUFFIXES, ContractError, exported_at, module_for_file
+from leadhub.contract import EXPORT_SUFFIXES, ContractError, Module, exported_at, module_for_file
 from leadhub.load.fast_csv import RawBlock
-from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, read_file
+from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, Record, read_file
 from leadhub.load.warehouse import (
     QUARANTINE_COLUMNS,
     LoadLogEntry,
     RawWarehouse,
+    block_table,
     module_columns,
 )
 
@@ -39,6 +41,17 @@ class FileResult:
     rows_rejected: int = 0
     seconds: float = 0.0
     message: str = ""
+
+
+@dataclass
+class ReadFile:
+    """A file as read, before anything is written: its records, or why it cannot be read."""
+
+    module: Module | None
+    info: FileInfo | None
+    records: list[Record]
+    error: ContractError | FileRejected | OSError | None
+    seconds: float
 
 
 @dataclass
@@ -125,19 +138,40 @@ class Loader:
         report = LoadReport(run_id=uuid.uuid4().hex)
         files, report.ignored = discover(paths)
         self.wh.ensure_schema()
-        for n, (path, name) in enumerate(files, start=1):
-            self.progress(f"[{n}/{len(files)}] {printable(name)}")
-            result = self.load_file(path, name, report.run_id)
-            report.files.append(result)
-            self.progress(f"    {result.status}: {result.message}")
+        # The next file is read (parsed, checked, held in memory) in a thread while this one is
+        # written: Arrow's parser and the engines' writes run outside the GIL, so the two
+        # overlap on two cores. Files are still written one at a time, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leadhub-read") as reader:
+            ahead = [reader.submit(self.read, path, name) for path, name in files[:1]]
+            for n, (path, name) in enumerate(files, start=1):
+                prepared = ahead.pop().result()
+                if n < len(files):
+                    ahead.append(reader.submit(self.read, *files[n]))
+                self.progress(f"[{n}/{len(files)}] {printable(name)}")
+                result = self.load_file(path, name, report.run_id, prepared)
+                report.files.append(result)
+                self.progress(f"    {result.status}: {result.message}")
         return report
+
+    def read(self, path: Path, name: str) -> ReadFile:
+        """A file read whole, or why it cannot be: everything but the writing."""
+        t0 = time.perf_counter()
+        module: Module | None = None
+        try:
+            _check_regular_file(path, name)
+            module = module_for_file(path, self.patterns)
+            info, records = read_file(path, module)
+            return ReadFile(module, info, list(records), None, time.perf_counter() - t0)
+        except (ContractError, FileRejected, OSError) as exc:
+            return ReadFile(module, None, [], exc, time.perf_counter() - t0)
 
     def _log(self, entry_kw: dict) -> None:
         self.wh.write_log(LoadLogEntry(**entry_kw))
 
-    def load_file(self, path: Path, name: str, run_id: str) -> FileResult:
+    def load_file(self, path: Path, name: str, run_id: str, prepared: ReadFile | None = None) -> FileResult:
         started = _now()
-        t0 = time.perf_counter()
+        prepared = prepared or self.read(path, name)
+        t0 = time.perf_counter() - prepared.seconds  # the file's own work: reading and writing
         load_id = uuid.uuid4().hex
         base = dict(
             load_id=load_id,
@@ -158,12 +192,13 @@ class Loader:
             exported_at_from=None,
             started_at=started,
         )
-        info: FileInfo | None = None
         try:
-            _check_regular_file(path, name)
-            module = module_for_file(path, self.patterns)
-            base["module"] = module.name
-            info, records = read_file(path, module)
+            if prepared.module is not None:
+                base["module"] = prepared.module.name
+            if prepared.error is not None:
+                raise prepared.error
+            module, info, records = prepared.module, prepared.info, prepared.records
+            assert module is not None and info is not None
             base.update(file_checksum=info.checksum, file_bytes=info.size_bytes)
             previous = self.wh.loaded_as(info.checksum)
             if previous is not None:
@@ -215,15 +250,16 @@ class Loader:
         t0 = time.perf_counter()
         for rec in records:
             if isinstance(rec, RawBlock):
-                self.wh.insert_block(
-                    module, columns, rec, {
-                        "_source_file": name, "_file_checksum": info.checksum, "_load_id": load_id,
-                        "_loaded_at": loaded_at, "_exported_at": when,
-                    },
-                )  # fmt: skip
-                loaded += len(rec)
-                rate = loaded / (time.perf_counter() - t0)
-                self.progress(f"    {loaded:,} rows ({rate:,.0f} rows/s)")
+                block = block_table(columns, rec, {
+                    "_source_file": name, "_file_checksum": info.checksum, "_load_id": load_id,
+                    "_loaded_at": loaded_at, "_exported_at": when,
+                })  # fmt: skip
+                for offset in range(0, block.num_rows, BATCH_ROWS):
+                    batch = block.slice(offset, BATCH_ROWS)
+                    self.wh.insert_arrow(module, batch)
+                    loaded += batch.num_rows
+                    rate = loaded / (time.perf_counter() - t0)
+                    self.progress(f"    {loaded:,} rows ({rate:,.0f} rows/s)")
             elif isinstance(rec, RawRow):
                 extra = json.dumps(rec.extra, ensure_ascii=False) if rec.extra else None
                 rows.append(

@@ -178,12 +178,6 @@ class RawWarehouse(ABC):
     @abstractmethod
     def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None: ...
 
-    def insert_block(
-        self, table: str, columns: Sequence[str], block: RawBlock, constants: dict[str, Any]
-    ) -> None:
-        """Many records at once (fast_csv.RawBlock), each with the same lineage constants."""
-        self.insert_arrow(table, block_table(columns, block, constants))
-
     @abstractmethod
     def insert_arrow(self, table: str, data: pa.Table) -> None: ...
 
