@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from leadhub.config import PROJECT_ROOT, Target
-from leadhub.database import duckdb_connection, mart_schema
+from leadhub.database import mart_schema
 
 MARTS_DIR = PROJECT_ROOT / "models" / "marts"
 
@@ -84,34 +85,35 @@ def share_marts(
     partial.unlink(missing_ok=True)
     shared = []
     try:
-        with duckdb_connection(target, read_only=True) as con:
+        with duckdb.connect(str(partial)) as con:
+            con.execute(f"attach {_sql_literal(str(target.duckdb_path))} as warehouse (read_only)")
             tables = {
                 name
                 for (name,) in con.execute(
                     "select table_name from information_schema.tables "
-                    "where table_schema = ? and table_type = 'BASE TABLE'",
+                    "where table_catalog = 'warehouse' and table_schema = ? and table_type = 'BASE TABLE'",
                     [schema],
                 ).fetchall()
             }
             marts = [mart for name, mart in sorted(documented.items()) if name in tables]
             if not marts:
                 raise ShareError(f"no published marts in schema {schema} of {target.duckdb_path}")
-            con.execute(f"attach {_sql_literal(str(partial))} as shared")
             for mart in marts:
                 withheld = [] if with_personal else mart.personal
                 columns = [c for c in mart.columns if c not in withheld]
                 con.execute(
-                    f"create table shared.main.{_quote(mart.name)} as select "
+                    f"create table main.{_quote(mart.name)} as select "
                     + ", ".join(map(_quote, columns))
-                    + f" from {_quote(schema)}.{_quote(mart.name)}"
+                    + f" from warehouse.{_quote(schema)}.{_quote(mart.name)}"
                 )
-                (rows,) = con.execute(f"select count(*) from shared.main.{_quote(mart.name)}").fetchone()
+                (rows,) = con.execute(f"select count(*) from main.{_quote(mart.name)}").fetchone()
                 shared.append(SharedMart(mart.name, rows, len(columns), withheld))
                 echo(
                     f"  {mart.name}: {rows:,} rows, {len(columns)} columns"
                     + (f" (withheld: {', '.join(withheld)})" if withheld else "")
                 )
-            con.execute("detach shared")
+            con.execute("detach warehouse")
+            con.execute("checkpoint")
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from leadhub.contract import Module, normalize_header
 from leadhub.load.fast_csv import RawBlock, read_fast
+from leadhub.load.xlsx_sheet import UnreadableWorkbook, open_data_sheet
 
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -319,9 +320,14 @@ def _one_line_record(line_text: str, layout: _Layout, row: int, line: int) -> Ra
 
 
 def _cell_text(value: object) -> str:
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is float:
+        return str(int(value)) if value.is_integer() else repr(value)  # type: ignore[union-attr]
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
@@ -358,7 +364,7 @@ def _uncached_formulas(data: bytes, sheet_path: str | None) -> dict[int, int]:
     if not sheet_path:
         return {}
     try:
-        xml = zipfile.ZipFile(io.BytesIO(data)).read(sheet_path.lstrip("/")).decode("utf-8", "replace")
+        xml = zipfile.ZipFile(io.BytesIO(data)).read(sheet_path).decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile):
         return {}
     if "<f" not in xml:
@@ -370,25 +376,17 @@ def _uncached_formulas(data: bytes, sheet_path: str | None) -> dict[int, int]:
 
 
 def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
-    import openpyxl  # imported here: only xlsx files need it
-
     info.encoding = "xlsx"
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken workbook
-        raise FileRejected(path, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        sheet = open_data_sheet(data)
+    except UnreadableWorkbook as exc:
+        raise FileRejected(path, f"not a readable .xlsx workbook ({exc})") from None
     try:
-        sheets = {name.lower(): name for name in workbook.sheetnames}
-        sheet = workbook[sheets["data"]] if "data" in sheets else workbook.worksheets[0]
-        uncached = _uncached_formulas(data, getattr(sheet, "_worksheet_path", None))
-        # the dimension a workbook declares is not trusted: one stray cell at XFD1048576 would
-        # make every row 16,384 cells wide; rows are read as they are stored
-        sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
+        uncached = _uncached_formulas(data, sheet.xml_path)
         layout: _Layout | None = None
         row = 0
-        for line, cells in enumerate(rows, start=1):
-            texts = [_cell_text(c) for c in cells]
+        for line, cells in sheet.rows:
+            texts = [c if type(c) is str else _cell_text(c) for c in cells]
             if not any(texts):
                 if layout is not None:
                     info.blank_lines += 1
@@ -430,7 +428,7 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
         if layout is None:
             raise FileRejected(path, f"sheet {sheet.title!r} is empty (no header row)")
     finally:
-        workbook.close()
+        sheet.close()
 
 
 Record = RawRow | RawBlock | QuarantinedRow
