@@ -1,28 +1,34 @@
-"""`make bench SCALE=1`: time generate, load and dbt build on DuckDB and PostgreSQL.
+"""`make bench SCALE=1`: time the floor, load and dbt build on DuckDB and PostgreSQL.
 
-Prints seconds and rows/s per step (dbt per layer), then the resolved links scored against
-the generator's ground truth and the identity comparison load. The warehouse of each run is fresh: a new DuckDB file
-under bench/, and a dropped-and-recreated PostgreSQL database ``leadhub_bench``.
+Prints one table, the targets side by side from the same run: the floor (the engine reading
+the same files once, leadhub/bench_steps.py), `leadhub load`, the thread seconds of each dbt
+layer, of publishing and of the tests within one `dbt build`, its wall seconds, and the total,
+with rows/s, peak memory of each process and total / floor; the same as JSON in bench/. Then
+staging's accounting, the resolved links scored against the generator's ground truth, and
+identity beside Splink. The warehouse of each run is fresh: a new DuckDB file under bench/,
+and a dropped-and-recreated PostgreSQL database ``leadhub_bench``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from leadhub.bench_steps import Measured, measured, seconds_by_step
 from leadhub.config import PROJECT_ROOT, load_target
-from leadhub.database import postgres_connection
-from leadhub.dbt_runner import run_dbt
+from leadhub.database import fetch, postgres_connection
+from leadhub.dbt_runner import dbt_command
 from leadhub.evaluate import ComparisonLoad, Score, evaluate, identity_comparison_load, score_table
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import OTHER_SYSTEMS_HABITS, GeneratorSettings
 from leadhub.identity_peer import identity_seconds, splink_on_records
-from leadhub.load.loader import Loader
-from leadhub.load.warehouse import connect
 from leadhub.staging_report import normalization_shares
 from leadhub.warehouse_summary import staging_accounting
 
@@ -35,19 +41,97 @@ def _fresh_postgres() -> None:
         conn.execute(f"create database {BENCH_DB}")
 
 
-# dbt build in layer order: each step's seconds are that layer's models and their tests.
-LAYERS = (
-    ("dbt staging", ["--exclude", "path:models/intermediate+"]),
-    ("dbt intermediate", ["--select", "path:models/intermediate"]),
-    ("dbt marts", ["--select", "path:models/marts"]),
-)
+STEPS = (
+    "floor", "load", "dbt staging", "dbt intermediate", "dbt marts", "dbt hooks (publish)", "dbt tests",
+    "dbt build", "total",
+)  # fmt: skip
+THREAD_STEPS = {"dbt staging", "dbt intermediate", "dbt marts", "dbt hooks (publish)", "dbt tests"}
 
 
-def _dbt_build(target: str, workdir: Path, selection: list[str]) -> float:
-    result = run_dbt(["build", *selection], target, artifacts=workdir, capture=True)
-    if not result.ok:
-        raise click.ClickException(f"dbt build failed on {target}:\n{result.stdout[-3000:]}")
-    return result.seconds
+@dataclass
+class StepTime:
+    seconds: float
+    peak_rss_mb: float | None = None
+
+
+def _checked(step: str, target: str, run: Measured) -> Measured:
+    if run.returncode != 0:
+        raise click.ClickException(
+            f"{step} failed on {target} (exit {run.returncode}):\n{run.output[-3000:]}"
+        )
+    return run
+
+
+def _bench_target(name: str, root: Path) -> tuple[dict[str, StepTime], int]:
+    """floor, load and one `dbt build` on a fresh warehouse of the target, each its own process."""
+    exports = root / "data" / "exports"
+    python = sys.executable
+    floor = _checked(
+        "floor",
+        name,
+        measured([python, "-m", "leadhub.bench_steps", "floor", "--target", name, str(exports)]),
+    )
+    load = _checked(
+        "load",
+        name,
+        measured([python, "-m", "leadhub.cli", "load", str(exports), "--target", name, "--quiet"]),
+    )
+    target = load_target(name)
+    (warehouse_rows,) = fetch(
+        target,
+        f"select coalesce(sum(rows_in_file), 0) from {target.raw_schema}.load_log where status = 'loaded'",
+    )[0]
+    warehouse_rows = int(warehouse_rows)
+    click.echo(
+        f"{name}: floor {floor.seconds:.1f}s, load {load.seconds:.1f}s ({warehouse_rows:,} rows)", err=True
+    )
+    artifacts = root / f"dbt-{name}"
+    command, env = dbt_command(["build"], name, artifacts=artifacts)
+    build = _checked("dbt build", name, measured(command, env))
+    click.echo(f"{name}: dbt build {build.seconds:.1f}s", err=True)
+    times = {
+        "floor": StepTime(floor.seconds, floor.peak_rss_mb),
+        "load": StepTime(load.seconds, load.peak_rss_mb),
+        **{
+            step: StepTime(seconds)
+            for step, seconds in seconds_by_step(artifacts / "target" / "run_results.json").items()
+        },
+        "dbt build": StepTime(build.seconds, build.peak_rss_mb),
+        "total": StepTime(load.seconds + build.seconds, max(load.peak_rss_mb, build.peak_rss_mb)),
+    }
+    shutil.copy(artifacts / "target" / "run_results.json", root / "run_results.json")
+    return times, warehouse_rows
+
+
+def _print_bench_table(times: dict[str, dict[str, StepTime]], rows: int, scale: float, seed: int) -> dict:
+    """One table, the targets side by side; returns the same as data (bench.json)."""
+    names = list(times)
+    click.echo(f"\nleadhub bench, scale {scale:g} (seed {seed}), {rows:,} rows, {os.cpu_count()} cores")
+    click.echo("  dbt layer and test rows: thread seconds of their nodes in the one `dbt build` (2 threads)")
+    head = f"  {'step':<20}" + "".join(f" {n + ' s':>13} {'rows/s':>10} {'peak MB':>8}" for n in names)
+    click.echo(head)
+    data: dict = {"scale": scale, "seed": seed, "rows": rows, "cores": os.cpu_count(), "targets": {}}
+    for step in STEPS:
+        line = f"  {step:<20}"
+        for name in names:
+            t = times[name].get(step)
+            data["targets"].setdefault(name, {})
+            if t is None:
+                line += f" {'-':>13} {'-':>10} {'-':>8}"
+                continue
+            rate = rows / t.seconds if t.seconds else 0.0
+            rss = f"{t.peak_rss_mb:,.0f}" if t.peak_rss_mb is not None else "-"
+            line += f" {t.seconds:>13.1f} {rate:>10,.0f} {rss:>8}"
+            data["targets"][name][step] = {"seconds": round(t.seconds, 3), "rows_per_second": round(rate),
+                                           "peak_rss_mb": round(t.peak_rss_mb) if t.peak_rss_mb else None}  # fmt: skip
+        click.echo(line)
+    line = f"  {'total / floor':<20}"
+    for name in names:
+        ratio = times[name]["total"].seconds / times[name]["floor"].seconds
+        data["targets"][name]["total_over_floor"] = round(ratio, 2)
+        line += f" {ratio:>12.1f}x {'':>10} {'':>8}"
+    click.echo(line)
+    return data
 
 
 @click.command()
@@ -82,6 +166,8 @@ def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool) -> No
     identity_times: dict[str, float] = {}
     reports: list[tuple[str, list, list]] = []
     evaluations: list[tuple[str, list[Score], ComparisonLoad]] = []
+    times: dict[str, dict[str, StepTime]] = {}
+    rows = 0
     for name in targets.split(","):
         os.environ["DBT_TARGET"] = name
         if name == "duckdb":
@@ -90,29 +176,19 @@ def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool) -> No
             os.environ.pop("LEADHUB_PG_DATABASE", None)
             _fresh_postgres()
             os.environ["LEADHUB_PG_DATABASE"] = BENCH_DB
+        times[name], rows = _bench_target(name, root)
+        identity_times[name] = identity_seconds(root / "run_results.json")
         target = load_target(name)
-        warehouse = connect(target)
-        t0 = time.perf_counter()
-        report = Loader(warehouse).load([root / "data" / "exports"])
-        warehouse.close()
-        seconds = time.perf_counter() - t0
-        rows = report.total("rows_loaded") + report.total("rows_rejected")
-        results.append(("load", name, seconds, rows))
-        click.echo(f"loaded {rows:,} rows into {name} in {seconds:.1f}s", err=True)
-        for step, selection in LAYERS:
-            results.append((step, name, _dbt_build(name, root, selection), rows))
-            click.echo(f"{step} on {name} in {results[-1][2]:.1f}s", err=True)
-            if step == "dbt intermediate":
-                identity_times[name] = identity_seconds(root / "target" / "run_results.json")
         reports.append((name, staging_accounting(target), normalization_shares(target)))
         evaluations.append(
             (name, evaluate(target, root / "data" / "truth"), identity_comparison_load(target))
         )
 
-    click.echo(f"\nleadhub bench, scale {scale:g} (seed {seed}), {os.cpu_count()} cores")
-    click.echo(f"{'step':<18} {'target':<10} {'seconds':>9} {'rows':>11} {'rows/s':>10}")
-    for step, name, seconds, rows in results:
-        click.echo(f"{step:<18} {name:<10} {seconds:>9.1f} {rows:>11,} {rows / seconds:>10,.0f}")
+    data = _print_bench_table(times, rows, scale, seed)
+    (root.parent / f"bench-scale-{scale:g}.json").write_text(
+        json.dumps(data, indent=2) + "\n", encoding="utf-8"
+    )
+    click.echo(f"  (also in bench/bench-scale-{scale:g}.json)")
     for name, accounting, shares in reports:
         click.echo(f"\nstaging on {name}: raw rows = current + superseded + rejected")
         for module, raw, current, superseded, rejected in accounting:
@@ -146,7 +222,11 @@ def _print_identity_beside_splink(
     os.environ["DBT_TARGET"] = "duckdb"
     os.environ["LEADHUB_DUCKDB_PATH"] = str(root / "leadhub.duckdb")
     click.echo("customer identity beside Splink on the same records (splink running...)", err=True)
-    peer = splink_on_records(load_target("duckdb"), root / "data" / "truth")
+    try:
+        peer = splink_on_records(load_target("duckdb"), root / "data" / "truth")
+    except ValueError as exc:  # too few records for Splink's EM (an m probability of 0)
+        click.echo(f"\ncustomer identity beside Splink: Splink could not train at this scale ({exc})")
+        return
     click.echo("\ncustomer identity, records to customers, beside Splink 5 on the same records")
     click.echo(f"  {'method':<18} {'seconds':>8} {'precision':>9} {'recall':>8} {'f1':>7}")
     for name, scores, _ in evaluations:

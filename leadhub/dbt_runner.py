@@ -45,6 +45,25 @@ def _profiles_dir(env: Mapping[str, str]) -> str:
     return str(profile.parent)
 
 
+def dbt_command(
+    args: list[str],
+    target: str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    artifacts: Path | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of `dbt <args> [--target target]` (see run_dbt)."""
+    full_env = {**os.environ, **(env or {})}
+    full_env["DBT_PROFILES_DIR"] = _profiles_dir(full_env)
+    full_env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    command = [dbt_executable(), *args]
+    if target:
+        command += ["--target", target]
+    if artifacts is not None:
+        command += ["--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs")]
+    return command, full_env
+
+
 def run_dbt(
     args: list[str],
     target: str | None = None,
@@ -60,14 +79,7 @@ def run_dbt(
     artifacts: a folder for dbt's target/ and logs/ (default: the project's own).
     capture: keep stdout and stderr in the result instead of streaming them.
     """
-    full_env = {**os.environ, **(env or {})}
-    full_env["DBT_PROFILES_DIR"] = _profiles_dir(full_env)
-    full_env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    command = [dbt_executable(), *args]
-    if target:
-        command += ["--target", target]
-    if artifacts is not None:
-        command += ["--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs")]
+    command, full_env = dbt_command(args, target, env=env, artifacts=artifacts)
     t0 = time.perf_counter()
     result = subprocess.run(
         command,
