@@ -193,12 +193,23 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     is_flag=True,
     help="After the build, alert (webhook / email) on failing or regressed integrity checks.",
 )
+@click.option(
+    "--unit-tests",
+    is_flag=True,
+    help="Also run dbt's unit tests (of the models' logic; `make test` runs them, builds need not).",
+)
 @WAIT_OPTION
 def build(
-    paths: tuple[Path, ...], target_name: str | None, quiet: bool, send_alert: bool, wait_seconds: float
+    paths: tuple[Path, ...],
+    target_name: str | None,
+    quiet: bool,
+    send_alert: bool,
+    unit_tests: bool,
+    wait_seconds: float,
 ) -> None:
-    """Load PATHS (if given), run `dbt build` on the target, and print a summary of the warehouse."""
-    from leadhub.dbt_runner import run_dbt
+    """Load PATHS (if given), run `dbt build` on the target (models, snapshots and data tests),
+    and print a summary of the warehouse."""
+    from leadhub.dbt_runner import PRODUCTION_BUILD, run_dbt
     from leadhub.warehouse_summary import print_marts_headline, print_summary
 
     rejected_files = False
@@ -213,7 +224,7 @@ def build(
                 # stale: the build runs on everything else, and the command still fails at the end
                 rejected_files = bool(exc.code)
         try:
-            code = run_dbt(["build"], target.name).returncode
+            code = run_dbt(["build"] if unit_tests else PRODUCTION_BUILD, target.name).returncode
         except ConfigError as exc:
             raise click.ClickException(str(exc)) from None
     if send_alert:

@@ -172,7 +172,7 @@ def compare(name: str, workdir: Path) -> Comparison:
     import os
 
     from leadhub.config import load_target
-    from leadhub.dbt_runner import run_dbt
+    from leadhub.dbt_runner import PRODUCTION_BUILD, run_dbt
     from leadhub.evaluate import evaluate
     from leadhub.load.loader import Loader
     from leadhub.load.warehouse import connect
@@ -194,7 +194,7 @@ def compare(name: str, workdir: Path) -> Comparison:
             Loader(warehouse).load([out / "exports"])
         finally:
             warehouse.close()
-        built = run_dbt(["build"], "duckdb", artifacts=out, capture=True)
+        built = run_dbt(PRODUCTION_BUILD, "duckdb", artifacts=out, capture=True)
         if not built.ok:
             raise RuntimeError(f"dbt build failed on {name}:\n{built.stdout[-3000:]}")
         scores = {s.link: s for s in evaluate(target, out / "truth")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import yaml
 from warehouse_builds import Built, dbt, load_and_build
 
 from leadhub.config import Target
+from leadhub.dbt_runner import PRODUCTION_BUILD
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
 
@@ -47,6 +49,17 @@ def test_dbt_build_passes_on_the_loaded_sample(warehouses: dict[str, Built], eng
     result = warehouses[engine].result
     assert result.returncode == 0, result.stdout[-5000:]
     assert "ERROR=0" in result.stdout and "PASS=" in result.stdout
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "postgres"])
+def test_the_unit_tests_pass(warehouses: dict[str, Built], engine: str) -> None:
+    """dbt's unit tests (the models' logic), once per engine; builds leave them out
+    (dbt_runner.PRODUCTION_BUILD)."""
+    built = warehouses[engine]
+    result = dbt(["test", "--select", "test_type:unit"], built.env, built.tmp)
+    assert result.returncode == 0, result.stdout[-5000:]
+    passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0", result.stdout)
+    assert passed and int(passed.group(1)) >= 25, result.stdout[-3000:]
 
 
 def _canonical(value: object) -> str:
@@ -155,7 +168,7 @@ def test_snapshot_keeps_status_history_across_runs(tmp_path: Path, pg_database: 
         wh = connect(built.target)
         Loader(wh).load([newer])
         wh.close()
-    again = dbt(["build", "--select", "+snp_crm__lead_status"], built.env, tmp_path)
+    again = dbt([*PRODUCTION_BUILD, "--select", "+snp_crm__lead_status"], built.env, tmp_path)
     assert again.returncode == 0, again.stdout[-3000:]
     columns, snap = built.rows(
         f"main_snapshots.snp_crm__lead_status where quote_number = '{quote}' order by dbt_valid_from"

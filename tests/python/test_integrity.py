@@ -62,7 +62,7 @@ def test_every_check_passes_on_the_sample(warehouses: dict[str, Built], engine: 
     _, history = built.rows(f"{built.schema}.integrity_check_history")
     assert len(history) == len(checks)
     _, results = built.rows(f"{built.schema}.integrity_test_results")
-    assert len(results) > 300  # every data and unit test of the build
+    assert len(results) > 300  # every data test of the build
 
 
 @pytest.fixture(scope="module")

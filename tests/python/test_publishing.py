@@ -18,7 +18,7 @@ from warehouse_builds import ROOT, SAMPLE, Built, dbt, env_for
 
 from leadhub.config import load_target
 from leadhub.database import query
-from leadhub.dbt_runner import dbt_executable
+from leadhub.dbt_runner import PRODUCTION_BUILD, dbt_executable
 from leadhub.load.loader import BATCH_ROWS, Loader
 from leadhub.load.warehouse import connect
 
@@ -70,7 +70,7 @@ def _killed_build(built: Built, point: str) -> list[str]:
         "PYTHONUNBUFFERED": "1",  # each line as it happens, to kill at the right one
     }
     command = [
-        dbt_executable(), "build",
+        dbt_executable(), *PRODUCTION_BUILD,
         "--target-path", str(built.tmp / "killed" / "target"), "--log-path", str(built.tmp / "killed" / "logs"),
     ]  # fmt: skip
     process = subprocess.Popen(
@@ -137,7 +137,7 @@ def test_a_build_killed_at_any_layer_leaves_the_published_marts_whole(
         assert _snapshot(built) == before, point
         assert _orphans(built) == {}, point
     _unload(built, EXTRA_FILE)
-    rerun = dbt(["build"], built.env, built.tmp)
+    rerun = dbt(PRODUCTION_BUILD, built.env, built.tmp)
     assert rerun.returncode == 0, rerun.stdout[-3000:]
     assert "  publish: " in rerun.stdout
     assert _snapshot(built) == before

@@ -10,7 +10,7 @@ import pytest
 
 from leadhub.config import Target, load_target
 from leadhub.database import mart_schema, query, relation
-from leadhub.dbt_runner import DbtRun, run_dbt
+from leadhub.dbt_runner import PRODUCTION_BUILD, DbtRun, run_dbt
 from leadhub.load.loader import Loader
 from leadhub.load.warehouse import connect
 
@@ -74,4 +74,4 @@ def load_and_build(
         wh = connect(target)
         Loader(wh).load([exports])
         wh.close()
-    return Built(engine, env, tmp, dbt(["build"], env, tmp))
+    return Built(engine, env, tmp, dbt(PRODUCTION_BUILD, env, tmp))
