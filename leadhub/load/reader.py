@@ -46,6 +46,9 @@ class FileRejected(Exception):
         self.path = str(path)
         self.reason = message
 
+    def __reduce__(self) -> tuple:  # read in another process, raised in this one
+        return (FileRejected, (self.path, self.reason))
+
 
 @dataclass
 class RawRow:
