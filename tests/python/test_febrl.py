@@ -11,7 +11,7 @@ import pytest
 
 from leadhub.contract import MODULES_BY_NAME, module_for_file
 from leadhub.febrl import Comparison, compare, records, write_exports
-from leadhub.load.reader import RawRow, read_file
+from leadhub.load.reader import RawRow, each_record, read_file
 
 
 def test_febrl3_becomes_one_booked_job_per_record_with_its_truth(tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_febrl3_becomes_one_booked_job_per_record_with_its_truth(tmp_path: Path)
     path = tmp_path / "exports" / "febrl3_jobs.csv"
     assert module_for_file(path) == jobs
     info, rows = read_file(path, jobs)
-    read = [r for r in rows if isinstance(r, RawRow)]
+    read = [r for r in each_record(rows) if isinstance(r, RawRow)]
     assert len(read) == 5000 and not info.unknown_headers
     column = {name: i for i, name in enumerate(jobs.column_names)}
     assert {r.values[column["opportunity_status"]] for r in read} == {"Booked"}

@@ -14,7 +14,7 @@ from leadhub.contract import MODULES, module_for_file
 from leadhub.generate import vocab
 from leadhub.generate.generator import generate
 from leadhub.generate.settings import GeneratorSettings
-from leadhub.load.reader import QuarantinedRow, RawRow, read_file
+from leadhub.load.reader import QuarantinedRow, RawRow, each_record, read_file
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -37,7 +37,7 @@ def _rows(out: Path, module: str) -> list[RawRow]:
     for path in sorted((out / "exports").iterdir()):
         if module_for_file(path).name == module:
             _, records = read_file(path, mod)
-            rows += [r for r in records if isinstance(r, RawRow)]
+            rows += [r for r in each_record(records) if isinstance(r, RawRow)]
     return rows
 
 
@@ -83,7 +83,7 @@ def test_truth_accounts_for_every_row_written(small_generated: Path) -> None:
             assert int(files[name]["data_rows"]) == count
     for name, meta in files.items():
         _, records = read_file(small_generated / "exports" / name, module_for_file(name))
-        records = list(records)
+        records = each_record(records)
         assert len(records) == int(meta["data_rows"]), name
         assert sum(isinstance(r, QuarantinedRow) for r in records) == int(meta["malformed_rows"]), name
 
