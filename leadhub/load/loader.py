@@ -8,14 +8,12 @@ skipped, so loading twice changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import multiprocessing
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,33 +123,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-# A load of at least this many bytes reads its files in a process of its own.
-PROCESS_READ_MIN_BYTES = 64 * 1024 * 1024
-
-
-def _read_ahead(files: list[tuple[Path, str]]) -> Executor:
-    size = 0
-    for path, _ in files:
-        with contextlib.suppress(OSError):
-            size += path.stat().st_size
-    if size < PROCESS_READ_MIN_BYTES:
-        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="leadhub-read")
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-
-
-def read_export(path: Path, name: str, patterns: dict[str, tuple[str, ...]] | None) -> ReadFile:
-    """A file read whole, or why it cannot be: everything but the writing."""
-    t0 = time.perf_counter()
-    module: Module | None = None
-    try:
-        _check_regular_file(path, name)
-        module = module_for_file(path, patterns)
-        info, records = read_file(path, module)
-        return ReadFile(module, info, list(records), None, time.perf_counter() - t0)
-    except (ContractError, FileRejected, OSError) as exc:
-        return ReadFile(module, None, [], exc, time.perf_counter() - t0)
-
-
 class Loader:
     def __init__(
         self,
@@ -167,16 +138,15 @@ class Loader:
         report = LoadReport(run_id=uuid.uuid4().hex)
         files, report.ignored = discover(paths)
         self.wh.ensure_schema()
-        # The next file is read (parsed, checked, held in memory) while this one is written;
-        # files are still written one at a time, in order. A large load reads in a process of
-        # its own, so that reading and writing use both cores without sharing the GIL; a small
-        # one in a thread, which starts at once.
-        with _read_ahead(files) as reader:
-            ahead = [reader.submit(read_export, path, name, self.patterns) for path, name in files[:1]]
+        # The next file is read (parsed, checked, held in memory) in a thread while this one is
+        # written: Arrow's parser and the engines' writes run outside the GIL, so the two
+        # overlap on two cores. Files are still written one at a time, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leadhub-read") as reader:
+            ahead = [reader.submit(self.read, path, name) for path, name in files[:1]]
             for n, (path, name) in enumerate(files, start=1):
                 prepared = ahead.pop().result()
                 if n < len(files):
-                    ahead.append(reader.submit(read_export, *files[n], self.patterns))
+                    ahead.append(reader.submit(self.read, *files[n]))
                 self.progress(f"[{n}/{len(files)}] {printable(name)}")
                 result = self.load_file(path, name, report.run_id, prepared)
                 report.files.append(result)
@@ -185,7 +155,15 @@ class Loader:
 
     def read(self, path: Path, name: str) -> ReadFile:
         """A file read whole, or why it cannot be: everything but the writing."""
-        return read_export(path, name, self.patterns)
+        t0 = time.perf_counter()
+        module: Module | None = None
+        try:
+            _check_regular_file(path, name)
+            module = module_for_file(path, self.patterns)
+            info, records = read_file(path, module)
+            return ReadFile(module, info, list(records), None, time.perf_counter() - t0)
+        except (ContractError, FileRejected, OSError) as exc:
+            return ReadFile(module, None, [], exc, time.perf_counter() - t0)
 
     def _log(self, entry_kw: dict) -> None:
         self.wh.write_log(LoadLogEntry(**entry_kw))

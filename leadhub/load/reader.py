@@ -46,9 +46,6 @@ class FileRejected(Exception):
         self.path = str(path)
         self.reason = message
 
-    def __reduce__(self) -> tuple:  # read in another process, raised in this one
-        return (FileRejected, (self.path, self.reason))
-
 
 @dataclass
 class RawRow:

@@ -46,29 +46,6 @@ def _records(path: Path, module: str):
 def test_sample_row_accounting_matches_ground_truth(target: Target, sample_dir: Path, query) -> None:
     report = _load(target, sample_dir / "exports")
     assert not report.rejected
-    _assert_sample_accounted(target, sample_dir, query)
-
-
-def test_a_large_load_reads_in_a_process_and_loses_nothing(
-    target: Target, sample_dir: Path, query, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Above PROCESS_READ_MIN_BYTES, files are read in a process of their own: the same rows
-    and quarantine, and a rejected file's reason crosses the process boundary."""
-    import leadhub.load.loader as loader_module
-
-    monkeypatch.setattr(loader_module, "PROCESS_READ_MIN_BYTES", 0)
-    used = []
-    original = loader_module._read_ahead
-    monkeypatch.setattr(loader_module, "_read_ahead", lambda files: used.append(r := original(files)) or r)
-    assert not _load(target, sample_dir / "exports").rejected
-    _assert_sample_accounted(target, sample_dir, query)
-    empty = _write(tmp_path / "extra", "jobs_2031-01-01.csv", b"")
-    report = _load(target, empty)
-    assert [type(e).__name__ for e in used] == ["ProcessPoolExecutor"] * 2
-    assert [f.message for f in report.rejected] == [f"{empty}: the file is empty (no header row)"]
-
-
-def _assert_sample_accounted(target: Target, sample_dir: Path, query) -> None:
     with (sample_dir / "truth/files.csv").open(encoding="utf-8", newline="") as fh:
         truth_files = {f["name"]: f for f in csv.DictReader(fh)}
     log = {
