@@ -340,41 +340,6 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-# A cell holding a formula and no saved result: <c r="C2"><f>A2+1</f><v /></c> (or no <v>).
-_UNCACHED_FORMULA = re.compile(
-    r'<c r="([A-Z]+)([0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
-)
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _uncached_formulas(data: bytes, sheet_path: str | None) -> dict[int, int]:
-    """{sheet row: first column number} of cells that hold a formula without a saved result.
-
-    A workbook written by a program that does not calculate (a script, an export tool) keeps
-    only the formula; read as data its value is empty, which must not pass for a blank cell.
-    """
-    import zipfile
-
-    if not sheet_path:
-        return {}
-    try:
-        xml = zipfile.ZipFile(io.BytesIO(data)).read(sheet_path).decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile):
-        return {}
-    if "<f" not in xml:
-        return {}
-    found: dict[int, int] = {}
-    for letters, row in _UNCACHED_FORMULA.findall(xml):
-        found.setdefault(int(row), _column_number(letters))
-    return found
-
-
 def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | QuarantinedRow]:
     info.encoding = "xlsx"
     try:
@@ -382,7 +347,7 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
     except UnreadableWorkbook as exc:
         raise FileRejected(path, f"not a readable .xlsx workbook ({exc})") from None
     try:
-        uncached = _uncached_formulas(data, sheet.xml_path)
+        uncached = sheet.uncached_formulas
         layout: _Layout | None = None
         row = 0
         for line, cells in sheet.rows:

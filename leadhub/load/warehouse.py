@@ -215,11 +215,10 @@ class DuckDBWarehouse(RawWarehouse):
         self.con.rollback()
 
     def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        batch = pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))  # noqa: F841
-        cols = ", ".join(_ident(c) for c in columns)
-        self.con.execute(f"insert into {self.schema}.{_ident(table)} ({cols}) select {cols} from batch")
+        if rows:
+            self.insert_arrow(
+                table, pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+            )
 
     def insert_arrow(self, table: str, data: pa.Table) -> None:
         cols = ", ".join(_ident(c) for c in data.column_names)

@@ -12,6 +12,7 @@ objects (str, int or float, bool, date, datetime, time; an empty cell is None or
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -28,6 +29,10 @@ _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})')
 _LAST_ROW = re.compile(rb'<row r="([0-9]+)"')
+# A cell holding a formula and no saved result: <c r="C2"><f>A2+1</f><v /></c> (or no <v>).
+_UNCACHED_FORMULA = re.compile(
+    rb'<c r="([A-Z]+)([0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
 # A cell whose saved result is an error: <c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bt="e"[^>]*>\s*(?:<f[^>]*(?:/>|>[^<]*</f>)\s*)?<v>([^<]*)</v>'
@@ -41,9 +46,9 @@ class UnreadableWorkbook(Exception):
 @dataclass
 class Sheet:
     title: str
-    xml_path: str | None  # inside the zip, for the formula check
     rows: Iterator[tuple[int, list[object]]]
     close: Callable[[], None]  # releases the workbook
+    uncached_formulas: dict[int, int]  # {sheet row: first column} of formulas without a result
 
 
 def _unescape(name: bytes) -> str:
@@ -78,6 +83,20 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _uncached_formulas(xml: bytes) -> dict[int, int]:
+    """{sheet row: first column number} of cells that hold a formula without a saved result.
+
+    A workbook written by a program that does not calculate (a script, an export tool) keeps
+    only the formula; read as data its value is empty, which must not pass for a blank cell.
+    """
+    if b"<f" not in xml:
+        return {}
+    found: dict[int, int] = {}
+    for letters, row in _UNCACHED_FORMULA.findall(xml):
+        found.setdefault(int(row), _column_number(letters))
+    return found
+
+
 def _dense_enough(xml: bytes) -> bool:
     """Whether a grid from A1 to the sheet's last row and column stays near its stored cells."""
     stored = xml.count(b"<c ") + xml.count(b"<c>")
@@ -96,19 +115,16 @@ def open_data_sheet(data: bytes) -> Sheet:
         archive = zipfile.ZipFile(io.BytesIO(data))
         paths = _sheet_paths(archive)
     except (zipfile.BadZipFile, KeyError, OSError):
-        return _openpyxl_sheet(data)
+        return _openpyxl_sheet(data, None)
     by_name = {name.lower(): (name, path) for name, path in paths}
     chosen = by_name.get("data") or next(((n, p) for n, p in paths if p and "worksheets/" in p), None)
-    if chosen is None or chosen[1] is None:
-        return _openpyxl_sheet(data)
-    name, path = chosen
-    try:
-        xml = archive.read(path)
-    except KeyError:
-        return _openpyxl_sheet(data)
-    if not _dense_enough(xml):
-        return _openpyxl_sheet(data)
-    return _calamine_sheet(data, name, path, _error_cells(xml))
+    xml = None
+    if chosen is not None and chosen[1] is not None:
+        with contextlib.suppress(KeyError):
+            xml = archive.read(chosen[1])
+    if chosen is None or xml is None or not _dense_enough(xml):
+        return _openpyxl_sheet(data, archive)
+    return _calamine_sheet(data, chosen[0], xml)
 
 
 def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
@@ -122,7 +138,7 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     }
 
 
-def _calamine_sheet(data: bytes, name: str, xml_path: str, errors: dict[tuple[int, int], str]) -> Sheet:
+def _calamine_sheet(data: bytes, name: str, xml: bytes) -> Sheet:
     import python_calamine
 
     try:
@@ -130,13 +146,13 @@ def _calamine_sheet(data: bytes, name: str, xml_path: str, errors: dict[tuple[in
         grid = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises its own types for a broken workbook
         raise UnreadableWorkbook(f"{type(exc).__name__}: {exc}") from None
-    for (row, column), text in errors.items():
+    for (row, column), text in _error_cells(xml).items():
         if row <= len(grid) and column <= len(grid[row - 1]):
             grid[row - 1][column - 1] = text
-    return Sheet(name, xml_path, enumerate(grid, start=1), workbook.close)
+    return Sheet(name, enumerate(grid, start=1), workbook.close, _uncached_formulas(xml))
 
 
-def _openpyxl_sheet(data: bytes) -> Sheet:
+def _openpyxl_sheet(data: bytes, archive: zipfile.ZipFile | None) -> Sheet:
     import openpyxl
 
     try:
@@ -148,8 +164,10 @@ def _openpyxl_sheet(data: bytes) -> Sheet:
     # the dimension a workbook declares is not trusted: one stray cell at XFD1048576 would
     # make every row 16,384 cells wide; rows are read as they are stored
     sheet.reset_dimensions()
+    uncached: dict[int, int] = {}
     path = getattr(sheet, "_worksheet_path", None)
+    if archive is not None and path:
+        with contextlib.suppress(KeyError):
+            uncached = _uncached_formulas(archive.read(path.lstrip("/")))
     rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-    return Sheet(
-        sheet.title, path.lstrip("/") if path else None, ((n, list(r)) for n, r in rows), workbook.close
-    )
+    return Sheet(sheet.title, ((n, list(r)) for n, r in rows), workbook.close, uncached)
