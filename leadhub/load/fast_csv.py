@@ -25,35 +25,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from leadhub.load.records import QuarantinedRow, RawBlock
+
 _QUOTE, _LF, _CR = 34, 10, 13
-
-
-@dataclass
-class RawBlock:
-    """Many records of one file at once: the module's canonical columns (None where the file
-    lacks the column), ``_extra`` (JSON text of unknown headers' values, or null) and lineage."""
-
-    columns: list[pa.Array | None]
-    extra: pa.Array
-    rows: pa.Array  # data record numbers, 1-based
-    lines: pa.Array  # the physical line each record starts on
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-@dataclass
-class FastQuarantine:
-    row: int
-    line: int
-    reason: str
-    raw_text: str
 
 
 @dataclass
 class FastRead:
     block: RawBlock
-    quarantined: list[FastQuarantine]
+    quarantined: list[QuarantinedRow]
     blank_lines: int
     dropped_rows: dict[int, int]  # record number of each dropped line
 
@@ -165,7 +145,7 @@ def read_fast(
     if int(is_invalid.sum()) != len(invalid):  # Arrow placed a record elsewhere than we did
         return None
     quarantined = [
-        FastQuarantine(
+        QuarantinedRow(
             int(numbers[i]), int(records.first_line[i]),
             f"expected {width} fields, found {invalid[int(numbers[i]) + 1]}",
             raw[records.start[i] : records.stop[i]].decode("utf-8"),
@@ -180,7 +160,7 @@ def read_fast(
         if reason is not None:
             keep[j] = False
             quarantined.append(
-                FastQuarantine(
+                QuarantinedRow(
                     int(numbers[i]), int(records.first_line[i]), reason,
                     raw[records.start[i] : records.stop[i]].decode("utf-8"),
                 )

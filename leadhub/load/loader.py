@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leadhub.contract import EXPORT_SUFFIXES, ContractError, Module, exported_at, module_for_file
-from leadhub.load.fast_csv import RawBlock
 from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, Record, read_file
+from leadhub.load.records import RawBlock
 from leadhub.load.warehouse import (
     QUARANTINE_COLUMNS,
     LoadLogEntry,

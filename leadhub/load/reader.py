@@ -27,7 +27,8 @@ from functools import cached_property
 from pathlib import Path
 
 from leadhub.contract import Module, normalize_header
-from leadhub.load.fast_csv import RawBlock, read_fast
+from leadhub.load.fast_csv import read_fast
+from leadhub.load.records import QuarantinedRow, RawBlock, RawRow, Record
 from leadhub.load.xlsx_sheet import UnreadableWorkbook, open_data_sheet
 
 csv.field_size_limit(64 * 1024 * 1024)
@@ -45,23 +46,6 @@ class FileRejected(Exception):
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.reason = message
-
-
-@dataclass
-class RawRow:
-    row: int  # data record number, 1-based (the lineage `source_row`)
-    line: int  # physical line (CSV) or sheet row (XLSX) where the record starts
-    values: list[str | None]  # one per canonical column of the module, None when the file lacks it
-    extra: dict[str, str] | None  # values under headers the contract does not know
-
-
-@dataclass
-class QuarantinedRow:
-    row: int
-    line: int
-    reason: str
-    raw_text: str
-    column: str | None = None
 
 
 @dataclass
@@ -300,7 +284,7 @@ def _read_fast(
     for record in out:  # record numbers count records, not lines (blank lines, line breaks)
         record.row = fast.dropped_rows[record.line]
     info.blank_lines = fast.blank_lines
-    out.extend(QuarantinedRow(q.row, q.line, q.reason, q.raw_text) for q in fast.quarantined)
+    out.extend(fast.quarantined)
     if len(fast.block):
         out.append(fast.block)
     return out
@@ -394,9 +378,6 @@ def read_xlsx(path: Path, data: bytes, info: FileInfo) -> Iterator[RawRow | Quar
             raise FileRejected(path, f"sheet {sheet.title!r} is empty (no header row)")
     finally:
         sheet.close()
-
-
-Record = RawRow | RawBlock | QuarantinedRow
 
 
 def read_file(path: Path, module: Module) -> tuple[FileInfo, Iterator[Record]]:

@@ -26,7 +26,7 @@ import pyarrow as pa
 from leadhub.config import Target
 from leadhub.contract import MODULES, Module
 from leadhub.database import duckdb_connection, postgres_connection
-from leadhub.load.fast_csv import RawBlock
+from leadhub.load.records import RawBlock
 
 LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("_extra", "text"),

@@ -14,7 +14,7 @@ import pytest
 
 from leadhub.contract import module_for_file
 from leadhub.load import reader
-from leadhub.load.fast_csv import RawBlock
+from leadhub.load.records import RawBlock
 
 HEADER = "Quote #,Branch Name,Status,Notes,Lead Source\r\n"
 # Valid strict CSV values, and values that are not (or that hold unreadable characters).
