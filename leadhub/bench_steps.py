@@ -19,7 +19,7 @@ import click
 import duckdb
 
 from leadhub.config import PROJECT_ROOT, load_target
-from leadhub.database import postgres_connection
+from leadhub.database import LAYER_PREFIXES, postgres_connection
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,10 @@ def node_step(unique_id: str) -> str:
         return "dbt tests"
     if kind == "operation":
         return "dbt hooks (publish)"
-    if kind in ("seed", "snapshot") or name.startswith(("base_", "stg_", "snp_")):
+    layer = next((lay for prefix, lay in LAYER_PREFIXES.items() if name.startswith(prefix)), "marts")
+    if kind in ("seed", "snapshot") or layer == "snapshots":  # snapshots read staging's models
         return "dbt staging"
-    if name.startswith("int_"):
-        return "dbt intermediate"
-    return "dbt marts"
+    return f"dbt {layer}"
 
 
 def seconds_by_step(run_results: Path) -> dict[str, float]:
