@@ -103,6 +103,23 @@
 {%- endmacro %}
 
 {#
+    `with x as {{ leadhub.inlined() }} (...)`: a CTE referenced twice whose rows the planner
+    must see through. PostgreSQL computes such a CTE once and then knows nothing of its columns:
+    it guessed the self-join of int_identity_candidate_pairs' blocking keys at 6 thousand rows
+    instead of 6 million and chose a plan that ran for more than 18 minutes. Inlined, the join
+    reads the tables and their statistics (100 s). DuckDB and Spark plan it well either way.
+#}
+{% macro inlined() -%}
+    {{ return(adapter.dispatch('inlined', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__inlined() -%}{%- endmacro %}
+
+{% macro postgres__inlined() -%}
+    not materialized
+{%- endmacro %}
+
+{#
     session_tuning(): a pre-hook of the heavy layers. On PostgreSQL it raises work_mem for
     the model's session (var postgres_work_mem) so that joins and aggregates over a million
     keys hash in memory instead of sorting to disk; nothing elsewhere.
@@ -116,4 +133,24 @@
 
 {% macro postgres__session_tuning() -%}
     set work_mem = '{{ var("postgres_work_mem") }}'
+{%- endmacro %}
+
+{#
+    refresh_statistics(): a post-hook of every table model. PostgreSQL gathers no statistics on
+    a table `create table as` has just made, and autovacuum comes later (if at all before the
+    next model reads it): the planner then guesses row counts and join sizes blind. `analyze`
+    samples the table (a fraction of a second at a million rows). DuckDB keeps its statistics
+    as it writes.
+#}
+{% macro refresh_statistics() -%}
+    {{ return(adapter.dispatch('refresh_statistics', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__refresh_statistics() -%}
+{%- endmacro %}
+
+{% macro postgres__refresh_statistics() -%}
+    {%- if model.config.materialized in ('table', 'incremental') -%}
+        analyze {{ this }}
+    {%- endif -%}
 {%- endmacro %}

@@ -20,21 +20,28 @@ block_keys as (
     select * from {{ ref('int_identity_block_keys') }}
 ),
 
-blocks as (
+skipped_blocks as (
     select * from {{ ref('int_identity_blocks') }}
+    where is_skipped
 ),
 
-usable_keys as (
+hubs as (
+    select * from {{ ref('int_identity_blocks') }}
+    where is_hub
+),
+
+-- an anti-join with the few skipped blocks: the planner keeps the keys' own statistics
+usable_keys as {{ leadhub.inlined() }} (
     select
         block_keys.block_kind,
         block_keys.block_value,
         block_keys.profile_key
     from block_keys
-    inner join blocks
+    left join skipped_blocks
         on
-            block_keys.block_kind = blocks.block_kind
-            and block_keys.block_value = blocks.block_value
-    where not blocks.is_skipped
+            block_keys.block_kind = skipped_blocks.block_kind
+            and block_keys.block_value = skipped_blocks.block_value
+    where skipped_blocks.block_kind is null
 ),
 
 pair_rules as (
@@ -57,21 +64,14 @@ pairs as (
         {%- for kind in rules %}
             max(case when block_kind = '{{ kind }}' then 1 else 0 end) = 1 as found_by_{{ kind }},
         {%- endfor %}
-        count(distinct block_kind) as rule_count
+        -- a pair meets at most once per rule: each profile has one key per rule
+        count(*) as rule_count
     from pair_rules
     group by profile_key_a, profile_key_b
 ),
 
-hubs as (
-    select
-        block_kind,
-        block_value
-    from blocks
-    where is_hub
-),
-
 -- hub contact values compare as missing
-compared as (
+compared as {{ leadhub.inlined() }} (
     select
         profiles.profile_key,
         profiles.first_key,
