@@ -31,6 +31,46 @@
 {%- endmacro %}
 
 {% macro default__parse_timestamp(expr) -%}
+    {{ leadhub.regex_parse_timestamp(expr) }}
+{%- endmacro %}
+
+{#
+    DuckDB reads the usual shapes with try_strptime, one format per value chosen by its shape
+    (a format that fails costs 20x one that reads: never try a list), and runs the regular
+    expressions below only for what strptime cannot read. strptime is more lenient than the
+    rules: it reads a one-digit minute or second, a two-digit year, any run of whitespace. A
+    value with one of those goes to the rules, and a year outside the accepted range too, so
+    both paths give the same answer for every input
+    (tests/singular/assert_fast_parsers_agree_with_rules.sql holds them to it).
+#}
+{% macro duckdb__parse_timestamp(expr) -%}
+    {%- set v = "trim(" ~ expr ~ ")" -%}
+    {%- set fast -%}
+        (case
+            when strpos({{ v }}, '/') > 0 then case
+                when lower(right({{ v }}, 1)) = 'm' then try_strptime({{ v }}, '%m/%d/%Y %I:%M %p')
+                when strpos({{ v }}, ' ') = 0 then try_strptime({{ v }}, '%m/%d/%Y')
+                when {{ v }} like '%:%:%' then try_strptime({{ v }}, '%m/%d/%Y %H:%M:%S')
+                else try_strptime({{ v }}, '%m/%d/%Y %H:%M')
+            end
+            when strpos({{ v }}, 'T') > 0 then try_strptime({{ v }}, '%Y-%m-%dT%H:%M:%S')
+            when strpos({{ v }}, ' ') = 0 then try_strptime({{ v }}, '%Y-%m-%d')
+            when {{ v }} like '%:%:%' then try_strptime({{ v }}, '%Y-%m-%d %H:%M:%S')
+            else try_strptime({{ v }}, '%Y-%m-%d %H:%M')
+        end)
+    {%- endset -%}
+    case
+        when {{ v }} = '' then null
+        when
+            not ({{ v }} like '%:_' or {{ v }} like '%:_:%' or {{ v }} like '%:_ %')
+            and not {{ leadhub.has_irregular_space(v) }}
+            and year({{ fast }}) between {{ var('date_min_year') }} and {{ var('date_max_year') }}
+            then {{ fast }}
+        else {{ leadhub.regex_parse_timestamp(expr) }}
+    end
+{%- endmacro %}
+
+{% macro regex_parse_timestamp(expr) -%}
     {%- set value = "trim(" ~ expr ~ ")" -%}
     {%- set us = leadhub.timestamp_patterns()['us'] -%}
     {%- set iso = leadhub.timestamp_patterns()['iso'] -%}
