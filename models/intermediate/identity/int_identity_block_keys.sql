@@ -18,6 +18,7 @@ keys as (
             '{{ kind }}' as block_kind,
             {{ expression }} as block_value,
             profile_key,
+            profile_number,
             first_canonical || ' ' || last_key as name_value
         from profiles
         {%- if not loop.last %}
@@ -31,6 +32,7 @@ final as (
         block_kind,
         block_value,
         profile_key,
+        profile_number,
         name_value
     from keys
     where block_value is not null
