@@ -47,33 +47,8 @@ prior_odds as (
     from match_weights
 ),
 
-term_frequencies as (
-    select
-        candidate_pairs.profile_key_a,
-        candidate_pairs.profile_key_b,
-        case
-            when candidate_pairs.first_name_level = 5
-                then {{ leadhub.log2('first_name_weights.u_probability / first_name_frequencies.name_frequency') }}
-            else 0
-        end as first_name_adjustment,
-        case
-            when candidate_pairs.last_name_level = 4
-                then {{ leadhub.log2('last_name_weights.u_probability / last_name_frequencies.name_frequency') }}
-            else 0
-        end as last_name_adjustment
-    from candidate_pairs
-    inner join profiles as a
-        on candidate_pairs.profile_key_a = a.profile_key
-    left join match_weights as first_name_weights
-        on first_name_weights.comparison = 'first_name' and first_name_weights.comparison_level = 5
-    left join match_weights as last_name_weights
-        on last_name_weights.comparison = 'last_name' and last_name_weights.comparison_level = 4
-    left join first_name_frequencies
-        on a.first_key = first_name_frequencies.name_value
-    left join last_name_frequencies
-        on a.last_key = last_name_frequencies.name_value
-),
-
+-- One pass over the pairs: the level weights, and the term-frequency adjustments of exactly
+-- equal names (the level's own u is the average one it replaces).
 weighed as (
     select
         candidate_pairs.*,
@@ -81,14 +56,24 @@ weighed as (
         {%- for comparison in comparisons %}
             + coalesce({{ comparison }}_weights.match_weight, 0)
         {%- endfor %}
-        + term_frequencies.first_name_adjustment
-        + term_frequencies.last_name_adjustment as match_weight
+        + case
+            when candidate_pairs.first_name_level = 5
+                then {{ leadhub.log2('first_name_weights.u_probability / first_name_frequencies.name_frequency') }}
+            else 0
+        end
+        + case
+            when candidate_pairs.last_name_level = 4
+                then {{ leadhub.log2('last_name_weights.u_probability / last_name_frequencies.name_frequency') }}
+            else 0
+        end as match_weight
     from candidate_pairs
     cross join prior_odds
-    inner join term_frequencies
-        on
-            candidate_pairs.profile_key_a = term_frequencies.profile_key_a
-            and candidate_pairs.profile_key_b = term_frequencies.profile_key_b
+    inner join profiles as a
+        on candidate_pairs.profile_key_a = a.profile_key
+    left join first_name_frequencies
+        on a.first_key = first_name_frequencies.name_value
+    left join last_name_frequencies
+        on a.last_key = last_name_frequencies.name_value
     {%- for comparison in comparisons %}
         left join match_weights as {{ comparison }}_weights
             on
