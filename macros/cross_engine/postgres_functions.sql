@@ -7,6 +7,8 @@
     leadhub_parse_timestamp(text): the rules of parse_timestamp (macros/normalize/), the
     same patterns, each matched once per value. Null for blank, TBD, or impossible dates
     and times; never an error.
+    leadhub_parse_duration_minutes(text): the rules of parse_duration_minutes, one match per
+    value. tests/singular/assert_fast_parsers_agree_with_rules.sql holds it to the rules.
 #}
 {% macro create_functions() -%}
     {{ return(adapter.dispatch('create_functions', 'leadhub')()) }}
@@ -77,6 +79,35 @@
         end if;
         return make_timestamp(y, mo, d, h, mi, sec);
     end
+    $fn$;
+    create or replace function {{ target.schema }}.leadhub_parse_duration_minutes(value text)
+    returns decimal(12, 2)
+    language plpgsql immutable parallel safe
+    as $fn$
+    declare
+        s text := lower(trim(value));
+        m text[];
+    begin
+        m := regexp_match(s, '{{ leadhub.duration_units_pattern() }}');
+        if m is not null then
+            return cast(
+                cast(m[1] as decimal(12, 2)) * case
+                    when m[3] in ('d', 'day', 'days') then 1440
+                    when m[3] in ('h', 'hr', 'hrs', 'hour', 'hours') then 60
+                    else 1
+                end as decimal(12, 2)
+            );
+        end if;
+        -- h:mm:ss, or m:ss (as parse_hms_seconds reads them)
+        m := regexp_match(s, '^([0-9]+):([0-5][0-9])(:([0-5][0-9]))?$');
+        if m is null then
+            return null;
+        end if;
+        if m[4] is not null then
+            return cast((cast(m[1] as integer) * 3600 + cast(m[2] as integer) * 60 + cast(m[4] as integer)) / 60.0 as decimal(12, 2));
+        end if;
+        return cast((cast(m[1] as integer) * 60 + cast(m[2] as integer)) / 60.0 as decimal(12, 2));
+    end
     $fn$
 {%- endmacro %}
 
@@ -122,7 +153,9 @@
 {#
     session_tuning(): a pre-hook of the heavy layers. On PostgreSQL it raises work_mem for
     the model's session (var postgres_work_mem) so that joins and aggregates over a million
-    keys hash in memory instead of sorting to disk; nothing elsewhere.
+    keys hash in memory instead of sorting to disk, and turns JIT compilation off: our
+    queries are long expressions over a few passes, and compiling them cost more than it saved
+    (int_sales_person_variants at scale 1: 12 of its 27 s were JIT). Nothing elsewhere.
 #}
 {% macro session_tuning() -%}
     {{ return(adapter.dispatch('session_tuning', 'leadhub')()) }}
@@ -132,7 +165,8 @@
 {%- endmacro %}
 
 {% macro postgres__session_tuning() -%}
-    set work_mem = '{{ var("postgres_work_mem") }}'
+    set work_mem = '{{ var("postgres_work_mem") }}';
+    set jit = off
 {%- endmacro %}
 
 {#

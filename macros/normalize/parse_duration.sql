@@ -6,9 +6,29 @@
     parse_hms_seconds: handle time as `HH:MM:SS` (or `MM:SS`) -> seconds, integer.
 #}
 
+{% macro duration_units_pattern() -%}
+    {{ return('^([0-9]+(\.[0-9]+)?) *(m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days)$') }}
+{%- endmacro %}
+
 {% macro parse_duration_minutes(expr) -%}
+    {{ return(adapter.dispatch('parse_duration_minutes', 'leadhub')(expr)) }}
+{%- endmacro %}
+
+{#
+    PostgreSQL evaluates each regexp_match below again (five per value, ~30 us each): there
+    the same rules run in a function that matches once (postgres_functions.sql).
+#}
+{% macro postgres__parse_duration_minutes(expr) -%}
+    {{ target.schema }}.leadhub_parse_duration_minutes({{ expr }})
+{%- endmacro %}
+
+{% macro default__parse_duration_minutes(expr) -%}
+    {{ leadhub.rules_parse_duration_minutes(expr) }}
+{%- endmacro %}
+
+{% macro rules_parse_duration_minutes(expr) -%}
     {%- set value = "lower(trim(" ~ expr ~ "))" -%}
-    {%- set units = '^([0-9]+(\.[0-9]+)?) *(m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days)$' -%}
+    {%- set units = leadhub.duration_units_pattern() -%}
     {%- set amount = "cast(" ~ leadhub.regex_extract(value, units, 1) ~ " as decimal(12, 2))" -%}
     {%- set unit = leadhub.regex_extract(value, units, 3) -%}
     case

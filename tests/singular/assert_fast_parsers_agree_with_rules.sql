@@ -3,7 +3,8 @@
       - parse_timestamp (DuckDB's try_strptime, PostgreSQL's function) equals
         regex_parse_timestamp, the rules as regular expressions;
       - clean_text (string searches first) equals the whitespace rule itself;
-      - strip_accents (which skips ASCII text) equals the translate table on every text.
+      - strip_accents (which skips ASCII text) equals the translate table on every text;
+      - parse_duration_minutes (PostgreSQL's function) equals its rules.
     PostgreSQL has no try_cast for the inline rules: there parse_timestamp is the rules (a
     plpgsql function), and only clean_text is compared.
     Over a grid of ~8,000 texts made to sit on the edges: one- and two-digit parts, two-,
@@ -75,32 +76,66 @@ texts as (
     ) as n (name_text)
 ),
 
+durations as (
+    select amounts.amount_text || spaces.space_text || units.unit_text as input_text
+    from (
+        values ('12'), ('1.5'), ('0'), ('007'), ('1.'), ('.5'), ('2.125'), ('')
+    ) as amounts (amount_text)
+    cross join (
+        values (''), (' '), ('  ')
+    ) as spaces (space_text)
+    cross join (
+        values
+        ('m'), ('min'), ('mins'), ('minute'), ('minutes'), ('h'), ('hr'), ('hrs'), ('hour'),
+        ('hours'), ('d'), ('day'), ('days'), ('MIN'), ('Hours '), ('sec'), ('')
+    ) as units (unit_text)
+    union all
+    select clock.clock_text as input_text
+    from (
+        values
+        ('1:05'), ('12:30'), ('1:05:07'), ('1:60'), ('1:5'), ('10:00:00'), (':30'), ('1:05:7'),
+        (' 2:15 '), ('1:05:60'), ('0:00')
+    ) as clock (clock_text)
+),
+
 compared as (
     select
+        'parse_timestamp' as checked_parser,
         input_text,
-        cast({{ leadhub.parse_timestamp('input_text') }} as {{ dbt.type_string() }}) as fast_timestamp,
-        cast({{ rule_timestamp }} as {{ dbt.type_string() }}) as rule_timestamp,
-        {{ leadhub.clean_text('input_text') }} as fast_text,
-        nullif(trim({{ leadhub.regex_replace('input_text', '\s+', ' ') }}), '') as rule_text,
-        {{ leadhub.strip_accents('input_text') }} as fast_plain,
-        {{ leadhub.translate_accents('input_text') }} as rule_plain
+        cast({{ leadhub.parse_timestamp('input_text') }} as {{ dbt.type_string() }}) as fast_value,
+        cast({{ rule_timestamp }} as {{ dbt.type_string() }}) as rule_value
     from texts
+    union all
+    select
+        'clean_text' as checked_parser,
+        input_text,
+        {{ leadhub.clean_text('input_text') }} as fast_value,
+        nullif(trim({{ leadhub.regex_replace('input_text', '\s+', ' ') }}), '') as rule_value
+    from texts
+    union all
+    select
+        'strip_accents' as checked_parser,
+        input_text,
+        {{ leadhub.strip_accents('input_text') }} as fast_value,
+        {{ leadhub.translate_accents('input_text') }} as rule_value
+    from texts
+    union all
+    select
+        'parse_duration_minutes' as checked_parser,
+        input_text,
+        cast({{ leadhub.parse_duration_minutes('input_text') }} as {{ dbt.type_string() }}) as fast_value,
+        cast({{ leadhub.rules_parse_duration_minutes('input_text') }} as {{ dbt.type_string() }}) as rule_value
+    from durations
 ),
 
 final as (
     select
+        checked_parser,
         input_text,
-        fast_timestamp,
-        rule_timestamp,
-        fast_text,
-        rule_text,
-        fast_plain,
-        rule_plain
+        fast_value,
+        rule_value
     from compared
-    where
-        coalesce(fast_timestamp, '-') <> coalesce(rule_timestamp, '-')
-        or coalesce(fast_text, '-') <> coalesce(rule_text, '-')
-        or coalesce(fast_plain, '-') <> coalesce(rule_plain, '-')
+    where coalesce(fast_value, '-') <> coalesce(rule_value, '-')
 )
 
 select * from final

@@ -30,8 +30,10 @@
 {%- set string = dbt.type_string() -%}
 with
 
+{#- inlined: PostgreSQL would otherwise copy each whole base table into a CTE it reads up to
+    three times, and could not skip the modules a reader's `where entity_kind = ...` excludes #}
 {% for module in mentions %}
-    {{ module }} as (
+    {{ module }} as {{ leadhub.inlined() }} (
         select * from {{ ref('base_crm__' ~ module) }}
     ),
 
