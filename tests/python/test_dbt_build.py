@@ -53,10 +53,11 @@ def test_dbt_build_passes_on_the_loaded_sample(warehouses: dict[str, Built], eng
 
 @pytest.mark.parametrize("engine", ["duckdb", "postgres"])
 def test_the_unit_tests_pass(warehouses: dict[str, Built], engine: str) -> None:
-    """dbt's unit tests (the models' logic), once per engine; builds leave them out
+    """dbt's unit tests (the models' logic) and the logic-tagged data tests (the macros' fast
+    paths against their rules), once per engine; builds leave them out
     (dbt_runner.PRODUCTION_BUILD)."""
     built = warehouses[engine]
-    result = dbt(["test", "--select", "test_type:unit"], built.env, built.tmp)
+    result = dbt(["test", "--select", "test_type:unit", "tag:logic"], built.env, built.tmp)
     assert result.returncode == 0, result.stdout[-5000:]
     passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0", result.stdout)
     assert passed and int(passed.group(1)) >= 25, result.stdout[-3000:]

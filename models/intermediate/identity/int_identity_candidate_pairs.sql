@@ -102,7 +102,7 @@ compared as {{ leadhub.inlined() }} (
         on hub_streets.block_kind = 'address' and profiles.street_key = hub_streets.block_value
 ),
 
-pair_fields as (
+pair_fields as {{ leadhub.computed_once() }} (
     select
         pairs.*,
         a.profile_key as profile_key_a,

@@ -19,7 +19,7 @@ sample as {{ leadhub.materialized() }} (
     limit {{ var('identity_u_sample_size') }}
 ),
 
-sample_fields as (
+sample_fields as {{ leadhub.computed_once() }} (
     select
         {{ leadhub.identity_pair_fields('a', 'b') | indent(8) }}
     from sample as a
