@@ -9,6 +9,7 @@
     level says, int_identity_pair_scores weighs them. A hub contact value (an agency's email)
     compares as missing: it is no evidence either way.
 #}
+{{ config(pre_hook="{{ leadhub.prefer_hash_joins() }}") }}
 {%- set rules = leadhub.identity_blocking_rules() %}
 with
 
