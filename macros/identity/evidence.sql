@@ -150,16 +150,38 @@ union all
       event_time  2 within var identity_time_close_days days; 1 within
                   var identity_time_far_days days; 0 further apart
 #}
+{#
+    Edit distances are the costliest part of a comparison, and most candidate pairs (those a
+    shared name brought together) spell both names alike. An equal value's similarity is 1
+    without computing it; when both names are equal the crossed similarities cannot make the
+    pair swapped (they sum to at most 2, the straight ones to exactly 2), so they are not
+    computed (0). Levels are the same either way: equal values are graded before any
+    similarity is read.
+#}
 {% macro identity_pair_fields(a, b) -%}
+    {%- set both_names_equal = a ~ '.first_key = ' ~ b ~ '.first_key and ' ~ a ~ '.last_key = ' ~ b ~ '.last_key' -%}
     {%- for field in identity_compared_fields() %}
     {{ a }}.{{ field }} as {{ field }}_a,
     {{ b }}.{{ field }} as {{ field }}_b,
     {%- endfor %}
-    {%- for x, y in [('first', 'first'), ('last', 'last'), ('first', 'last'), ('last', 'first')] %}
-    {{ leadhub.name_similarity(a ~ '.' ~ x ~ '_key', b ~ '.' ~ y ~ '_key') }} as {{ x }}_{{ y }}_similarity,
+    {%- for x, y in [('first', 'first'), ('last', 'last')] %}
+    {{ leadhub._similarity_unless_equal(a ~ '.' ~ x ~ '_key', b ~ '.' ~ y ~ '_key') }} as {{ x }}_{{ y }}_similarity,
     {%- endfor %}
-    {{ leadhub.name_similarity(a ~ '.street_name_key', b ~ '.street_name_key') }} as street_name_similarity,
-    {{ leadhub.name_similarity(a ~ '.city_key', b ~ '.city_key') }} as city_similarity
+    {%- for x, y in [('first', 'last'), ('last', 'first')] %}
+    case
+        when {{ both_names_equal }} then 0.0
+        else {{ leadhub.name_similarity(a ~ '.' ~ x ~ '_key', b ~ '.' ~ y ~ '_key') }}
+    end as {{ x }}_{{ y }}_similarity,
+    {%- endfor %}
+    {{ leadhub._similarity_unless_equal(a ~ '.street_name_key', b ~ '.street_name_key') }} as street_name_similarity,
+    {{ leadhub._similarity_unless_equal(a ~ '.city_key', b ~ '.city_key') }} as city_similarity
+{%- endmacro %}
+
+{% macro _similarity_unless_equal(x, y) -%}
+    case
+        when {{ x }} = {{ y }} and {{ x }} <> '' then 1.0
+        else {{ leadhub.name_similarity(x, y) }}
+    end
 {%- endmacro %}
 
 {% macro identity_compared_fields() -%}
