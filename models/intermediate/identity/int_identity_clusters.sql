@@ -24,11 +24,31 @@ edges as (
 
 -- Labels are the records' numbers in key order: the smallest number is the smallest key, and
 -- integers join and compare several times faster than keys in the rounds below.
+-- Every key an edge names is numbered too: a manual merge may name a record that is no longer
+-- in the exports, and two records merged with it are still one person (it gets no label of
+-- its own and no row below).
+nodes as (
+    select record_key from records
+    union
+    select record_key_a as record_key from edges
+    union
+    select record_key_b as record_key from edges
+),
+
 numbered as {{ leadhub.materialized() }} (
     select
         record_key,
         row_number() over (order by record_key) as record_number
-    from records
+    from nodes
+),
+
+numbered_records as (
+    select
+        numbered.record_key,
+        numbered.record_number
+    from numbered
+    inner join records
+        on numbered.record_key = records.record_key
 ),
 
 numbered_edges as (
@@ -57,14 +77,14 @@ neighbours as {{ leadhub.materialized() }} (
     select
         record_number,
         record_number as neighbour_number
-    from numbered
+    from numbered_records
 ),
 
 labels_0 as {{ leadhub.materialized() }} (
     select
         record_number,
         record_number as node_label
-    from numbered
+    from numbered_records
 ),
 
 {% for round in range(1, var('identity_label_rounds') + 1) %}
