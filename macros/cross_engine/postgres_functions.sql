@@ -1,9 +1,10 @@
 {#
-    Functions some engines need, created by the on-run-start hook in dbt_project.yml.
-    Nothing on DuckDB (its optimizer shares repeated sub-expressions, and it has levenshtein).
+    Functions some engines need, created by the on-run-start hook in dbt_project.yml. DuckDB's
+    are in duckdb_functions.sql; PostgreSQL's below.
 
     fuzzystrmatch: levenshtein() for macros/cross_engine/fuzzy.sql (a trusted extension).
 
+    The row functions (row_functions.sql), SQL functions the planner inlines.
     leadhub_parse_timestamp(text): the rules of parse_timestamp (macros/normalize/), the
     same patterns, each matched once per value. Null for blank, TBD, or impossible dates
     and times; never an error.
@@ -18,10 +19,16 @@
     select 1
 {%- endmacro %}
 
+{# A call of a function create_functions made: it lives in the target schema. #}
+{% macro project_function(name, expr) -%}
+    {{ target.schema }}.{{ name }}({{ expr }})
+{%- endmacro %}
+
 {% macro postgres__create_functions() -%}
     {%- set p = leadhub.timestamp_patterns() -%}
     create extension if not exists fuzzystrmatch;
     create schema if not exists {{ target.schema }};
+    {{ leadhub.create_row_functions() }}
     create or replace function {{ target.schema }}.leadhub_parse_timestamp(value text)
     returns timestamp
     language plpgsql immutable parallel safe

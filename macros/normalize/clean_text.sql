@@ -3,6 +3,10 @@
     collapsed to one space, and blank -> null.
 #}
 {% macro clean_text(expr) -%}
+    {{ leadhub.row_function('clean_text', expr) }}
+{%- endmacro %}
+
+{% macro clean_text_body(expr) -%}
     case
         when {{ leadhub.has_irregular_space(expr) }}
             then nullif(trim({{ leadhub.regex_replace(expr, '\s+', ' ') }}), '')

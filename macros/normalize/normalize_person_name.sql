@@ -10,6 +10,10 @@
 #}
 
 {% macro person_full_name(expr) -%}
+    {{ leadhub.row_function('person_full_name', expr) }}
+{%- endmacro %}
+
+{% macro person_full_name_body(expr) -%}
     {%- set name = leadhub.clean_text(expr) -%}
     case
         when strpos({{ name }}, ',') = 0 then {{ name }}

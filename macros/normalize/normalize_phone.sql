@@ -15,6 +15,10 @@
 {%- endmacro %}
 
 {% macro phone_digits(expr) -%}
+    {{ leadhub.row_function('phone_digits', expr) }}
+{%- endmacro %}
+
+{% macro phone_digits_body(expr) -%}
     nullif({{ leadhub.regex_replace(
         leadhub.regex_replace("lower(trim(" ~ expr ~ "))", '(ext\.?|extension|x|#) *[0-9]{1,6}$', ''),
         '[^0-9]', ''

@@ -19,7 +19,7 @@
     the same rules run in a function that matches once (postgres_functions.sql).
 #}
 {% macro postgres__parse_duration_minutes(expr) -%}
-    {{ target.schema }}.leadhub_parse_duration_minutes({{ expr }})
+    {{ leadhub.project_function('leadhub_parse_duration_minutes', expr) }}
 {%- endmacro %}
 
 {% macro default__parse_duration_minutes(expr) -%}

@@ -27,7 +27,7 @@
     matches once (macros/cross_engine/postgres_functions.sql, created on-run-start).
 #}
 {% macro postgres__parse_timestamp(expr) -%}
-    {{ target.schema }}.leadhub_parse_timestamp({{ expr }})
+    {{ leadhub.project_function('leadhub_parse_timestamp', expr) }}
 {%- endmacro %}
 
 {% macro default__parse_timestamp(expr) -%}
@@ -35,15 +35,24 @@
 {%- endmacro %}
 
 {#
-    DuckDB reads the usual shapes with try_strptime, one format per value chosen by its shape
-    (a format that fails costs 20x one that reads: never try a list), and runs the regular
-    expressions below only for what strptime cannot read. strptime is more lenient than the
-    rules: it reads a one-digit minute or second, a two-digit year, any run of whitespace. A
-    value with one of those goes to the rules, and a year outside the accepted range too, so
-    both paths give the same answer for every input
-    (tests/singular/assert_fast_parsers_agree_with_rules.sql holds them to it).
+    DuckDB runs the rules below as the SQL macro leadhub_parse_timestamp, created once per run
+    (macros/cross_engine/duckdb_functions.sql): the compiled models stay small, and linting
+    them does not parse the whole expression at every call.
 #}
 {% macro duckdb__parse_timestamp(expr) -%}
+    {{ leadhub.project_function('leadhub_parse_timestamp', expr) }}
+{%- endmacro %}
+
+{#
+    The body of DuckDB's leadhub_parse_timestamp. It reads the usual shapes with try_strptime,
+    one format per value chosen by its shape (a format that fails costs 20x one that reads:
+    never try a list), and runs the regular expressions below only for what strptime cannot
+    read. strptime is more lenient than the rules: it reads a one-digit minute or second, a
+    two-digit year, any run of whitespace. A value with one of those goes to the rules, and a
+    year outside the accepted range too, so both paths give the same answer for every input
+    (tests/singular/assert_fast_parsers_agree_with_rules.sql holds them to it).
+#}
+{% macro duckdb_parse_timestamp_body(expr) -%}
     {%- set v = "trim(" ~ expr ~ ")" -%}
     {%- set fast -%}
         (case
