@@ -49,9 +49,11 @@ format: install
 	$(BIN)/sqlfluff fix $(SQL_DIRS) --disable-progress-bar
 
 ## bench: time generate, load and dbt build at SCALE (default 1) on both targets
+## (BENCH_ARGS="--targets duckdb --no-febrl --no-splink" for DuckDB alone, e.g. at SCALE=10)
+BENCH_ARGS ?=
 bench: install
 	scripts/ensure-postgres.sh
-	$(BIN)/python -m leadhub.bench --scale $(SCALE)
+	$(BIN)/python -m leadhub.bench --scale $(SCALE) $(BENCH_ARGS)
 
 ## sample: regenerate the committed sample (scale 0.01, seed 42)
 sample: install

@@ -150,7 +150,13 @@ def _print_bench_table(times: dict[str, dict[str, StepTime]], rows: int, scale: 
     show_default=True,
     help="Generate with the habits of other systems' exports (settings.OTHER_SYSTEMS_HABITS).",
 )
-def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool) -> None:
+@click.option(
+    "--splink/--no-splink",
+    default=True,
+    show_default=True,
+    help="Also run Splink on the same records beside leadhub's identity (DuckDB).",
+)
+def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool, splink: bool) -> None:
     root = PROJECT_ROOT / "bench" / f"scale-{scale:g}"
     if root.exists():
         shutil.rmtree(root)
@@ -199,7 +205,7 @@ def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool) -> No
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
     for name, scores, load in evaluations:
         _print_evaluation(name, scores, load)
-    if "duckdb" in identity_times:
+    if splink and "duckdb" in identity_times:
         _print_identity_beside_splink(evaluations, identity_times, root)
     if febrl:
         from leadhub.febrl import DATASETS, compare, comparison_table
