@@ -246,26 +246,40 @@ def test_generic_tests_warn_and_fail_at_their_thresholds(degraded: dict[str, Bui
     assert result.returncode != 0
 
 
-def test_null_unless_status_in_mapping_and_not_null_columns_catch_a_bad_row(
+def test_null_unless_status_in_mapping_column_rules_and_references_catch_bad_rows(
     degraded: dict[str, Built],
 ) -> None:
-    """Runs last on its warehouse: it edits a job so that a quoted job carries a customer, an
-    unknown status and no source row."""
+    """Runs last on its warehouse: it edits a job so that a quoted job carries an unknown
+    customer, an unknown status and no source row, and a branch so that its status is not an
+    accepted one and its normalized name repeats another branch's."""
     built = degraded["corrupt_quote_rate=0.5"]
+    marts = f"{built.schema}_publishing"  # the failed build, never published, is where dbt tests it
     query(
-        built.target,  # the failed build, never published, is where dbt tests it
-        f"update {built.schema}_publishing.jobs "
+        built.target,
+        f"update {marts}.jobs "
         "set customer_id = 'someone', opportunity_status = 'ON HOLD', source_row = null "
-        f"where job_id = (select min(job_id) from {built.schema}_publishing.jobs where opportunity_status = 'QUOTED')",
+        f"where job_id = (select min(job_id) from {marts}.jobs where opportunity_status = 'QUOTED')",
+        read_only=False,
+    )
+    query(
+        built.target,
+        f"update {marts}.branches "
+        f"set status = 'bogus', normalized_name = (select max(normalized_name) from {marts}.branches) "
+        f"where id = (select min(id) from {marts}.branches)",
         read_only=False,
     )
     result = dbt(
         ["test", "-s", "jobs,test_name:null_unless", "jobs,test_name:status_in_mapping",
-         "jobs,test_name:not_null_columns"],
+         "jobs,test_name:column_rules", "jobs,test_name:references", "branches,test_name:column_rules"],
         built.env, built.tmp,
     )  # fmt: skip
     statuses = _statuses(result.stdout)
-    assert sorted(statuses.values()) == ["FAIL", "FAIL", "FAIL"], result.stdout[-3000:]
+    assert sorted(statuses.values()) == ["FAIL"] * 5, result.stdout[-3000:]
+    # one row per broken rule: the branch's status (accepted_values) and normalized_name (unique)
+    branch_test = next(name for name in statuses if name.startswith("column_rules_branches"))
+    assert "Got 2 results, configured to fail if != 0" in result.stdout.split(branch_test, 2)[-1], (
+        result.stdout[-3000:]
+    )
 
 
 def test_integrity_and_alert_say_when_no_build_made_the_marts(tmp_path: Path, pg_database: str) -> None:
