@@ -33,7 +33,8 @@ def duckdb_connection(target: Target, read_only: bool = False):
     path = target.duckdb_path
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    settings = {str(k): str(v) for k, v in (target.settings.get("settings") or {}).items()}
+    return duckdb.connect(str(path), read_only=read_only, config=settings)
 
 
 def postgres_connection(target: Target, autocommit: bool = False, **kwargs: Any):
