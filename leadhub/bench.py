@@ -156,18 +156,30 @@ def _print_bench_table(times: dict[str, dict[str, StepTime]], rows: int, scale: 
     show_default=True,
     help="Also run Splink on the same records beside leadhub's identity (DuckDB).",
 )
-def main(scale: float, seed: int, targets: str, febrl: bool, habits: bool, splink: bool) -> None:
+@click.option(
+    "--reuse-data/--no-reuse-data",
+    default=False,
+    show_default=True,
+    help="Keep the exports an earlier run generated at this scale (generating SCALE=10 takes ~17 min).",
+)
+def main(
+    scale: float, seed: int, targets: str, febrl: bool, habits: bool, splink: bool, reuse_data: bool
+) -> None:
     root = PROJECT_ROOT / "bench" / f"scale-{scale:g}"
+    reuse = reuse_data and (root / "data" / "exports").is_dir() and (root / "data" / "truth").is_dir()
     if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    results: list[tuple[str, str, float, int]] = []
+        for child in root.iterdir():
+            if not (reuse and child.name == "data"):
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    root.mkdir(parents=True, exist_ok=True)
 
-    t0 = time.perf_counter()
-    settings = GeneratorSettings(scale=scale, seed=seed, **(OTHER_SYSTEMS_HABITS if habits else {}))
-    summary = generate(settings, root / "data")
-    results.append(("generate", "-", time.perf_counter() - t0, summary.total_rows))
-    click.echo(f"generated {summary.total_rows:,} rows in {results[-1][2]:.1f}s", err=True)
+    if reuse:
+        click.echo(f"reusing the exports in {root / 'data'} (--reuse-data)", err=True)
+    else:
+        t0 = time.perf_counter()
+        settings = GeneratorSettings(scale=scale, seed=seed, **(OTHER_SYSTEMS_HABITS if habits else {}))
+        summary = generate(settings, root / "data")
+        click.echo(f"generated {summary.total_rows:,} rows in {time.perf_counter() - t0:.1f}s", err=True)
 
     identity_times: dict[str, float] = {}
     reports: list[tuple[str, list, list]] = []
