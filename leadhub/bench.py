@@ -267,8 +267,8 @@ def _print_evaluation(name: str, scores: list[Score], load: ComparisonLoad) -> N
     click.echo(
         f"  identity comparisons: {load.pairs:,} candidate pairs of {load.profiles:,} profiles for "
         f"{load.records:,} records ({load.pairs_per_record:.2f} per record, at most "
-        f"{load.max_pairs_of_one_profile} for one profile; {load.skipped_blocks} blocks skipped as hubs "
-        f"or oversized); pairs per blocking rule: {kinds}"
+        f"{load.max_pairs_of_one_profile} for one profile; {load.skipped_blocks} blocks skipped as hubs, "
+        f"oversized or past the comparison budget); pairs per blocking rule: {kinds}"
     )
 
 
