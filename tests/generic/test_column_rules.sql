@@ -20,6 +20,8 @@
         {%- do keys.append([key] if key is string else key) -%}
     {%- endfor %}
 
+    {#- row_count keeps the select list whole for a model with only unique keys, and the
+        first branch of broken_rules (never broken) gives the union its column types. #}
     with row_checks as (
 
         select
