@@ -10,7 +10,7 @@
 
     The comparison budget keeps the comparisons linear in the data: blocks are taken from the
     smallest up (the rarest values, which say the most) until they make
-    var identity_max_pairs_per_profile pairs per profile; the larger blocks beyond are
+    var identity_comparison_budget_per_profile pairs per profile; the larger blocks beyond are
     skipped. A fixed block size cap alone lets comparisons grow with the square of the data:
     ten times the records put ten times the profiles in a common name's block, a hundred times
     the pairs. max_pair_count is the number of profile pairs the block makes;
@@ -67,7 +67,7 @@ budgeted as (
 ),
 
 budget as (
-    select count(*) * {{ var('identity_max_pairs_per_profile') }} as max_pairs
+    select count(*) * {{ var('identity_comparison_budget_per_profile') }} as max_pairs
     from profiles
 ),
 
