@@ -7,6 +7,8 @@ target schema itself, other layers in ``<schema>_<layer>`` (dbt_project.yml's ``
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,30 +65,47 @@ def _missing_relation(exc: Exception) -> bool:
     return isinstance(exc, duckdb.CatalogException) and "does not exist" in str(exc)
 
 
-def query(target: Target, sql: str, read_only: bool = True) -> Result:
-    """Column names and rows of one statement on the target's warehouse.
+@contextlib.contextmanager
+def session(target: Target, read_only: bool = True) -> Iterator[Callable[[str], Result]]:
+    """One connection for several statements: yields ``run(sql) -> Result``.
 
-    Raises MissingRelation when the statement names a relation the warehouse lacks; any other
-    error (connection, permission, SQL) propagates as the engine raised it.
+    ``run`` raises MissingRelation when a statement names a relation the warehouse lacks; any
+    other error (connection, permission, SQL) propagates as the engine raised it.
     """
     try:
         if target.type == "duckdb":
             if read_only and not target.duckdb_path.exists():
                 raise MissingRelation(f"no warehouse file {target.duckdb_path} (nothing was loaded or built)")
-            with duckdb_connection(target, read_only=read_only) as con:
-                cur = con.execute(sql)
-                if not cur.description:
-                    return Result([], [])
-                return Result([d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()])
-        with postgres_connection(target) as conn:
-            cur = conn.execute(sql)
-            if not cur.description:
-                return Result([], [])
-            return Result([d.name for d in cur.description], [tuple(r) for r in cur.fetchall()])
+            conn = duckdb_connection(target, read_only=read_only)
+        else:
+            conn = postgres_connection(target)
     except Exception as exc:
         if _missing_relation(exc):
             raise MissingRelation(str(exc).strip().splitlines()[0]) from exc
         raise
+
+    def run(sql: str) -> Result:
+        try:
+            cur = conn.execute(sql)
+            if not cur.description:
+                return Result([], [])
+            names = [d[0] if target.type == "duckdb" else d.name for d in cur.description]
+            return Result(names, [tuple(r) for r in cur.fetchall()])
+        except Exception as exc:
+            if target.type == "postgres":
+                conn.rollback()  # the next statement of the session starts a clean transaction
+            if _missing_relation(exc):
+                raise MissingRelation(str(exc).strip().splitlines()[0]) from exc
+            raise
+
+    with conn:
+        yield run
+
+
+def query(target: Target, sql: str, read_only: bool = True) -> Result:
+    """Column names and rows of one statement on the target's warehouse (see session)."""
+    with session(target, read_only) as run:
+        return run(sql)
 
 
 def fetch(target: Target, sql: str, read_only: bool = True) -> list[tuple]:
