@@ -1,4 +1,4 @@
-"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert · share."""
+"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert · report · share."""
 
 from __future__ import annotations
 
@@ -198,6 +198,11 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     is_flag=True,
     help="Also run dbt's unit tests (of the models' logic; `make test` runs them, builds need not).",
 )
+@click.option(
+    "--no-report",
+    is_flag=True,
+    help="Do not write the HTML report (leadhub report) after the build.",
+)
 @WAIT_OPTION
 def build(
     paths: tuple[Path, ...],
@@ -205,10 +210,11 @@ def build(
     quiet: bool,
     send_alert: bool,
     unit_tests: bool,
+    no_report: bool,
     wait_seconds: float,
 ) -> None:
     """Load PATHS (if given), run `dbt build` on the target (models, snapshots and data tests),
-    and print a summary of the warehouse."""
+    write the HTML report and print a summary of the warehouse."""
     from leadhub.dbt_runner import PRODUCTION_BUILD, run_dbt
     from leadhub.warehouse_summary import print_marts_headline, print_summary
 
@@ -227,6 +233,10 @@ def build(
             code = run_dbt(["build"] if unit_tests else PRODUCTION_BUILD, target.name).returncode
         except ConfigError as exc:
             raise click.ClickException(str(exc)) from None
+    if not no_report:
+        # Also when the build failed: the report shows the failing check (and that the marts
+        # were not published) to someone who never reads this output.
+        _write_report(target, None)
     if send_alert:
         # Also (above all) when the build failed: its integrity history is already written.
         _alert(target, tolerance=0.0, dry_run=False)
@@ -302,9 +312,46 @@ def _read_integrity(target: Target, read: Callable[[Target], T], what: str) -> T
         ) from None
 
 
+def _write_report(target: Target, out_dir: Path | None) -> bool:
+    """Write the report; a warehouse without marts yet is said, not raised (False)."""
+    from leadhub.database import MissingRelation
+    from leadhub.report import default_report_dir, write_report
+
+    out = out_dir or default_report_dir(target)
+    try:
+        written = write_report(target, out)
+    except MissingRelation as exc:
+        _echo_err(f"report: not written, target {target.name} has no built marts yet ({exc})")
+        return False
+    state = "" if written.published else ", marts NOT published"
+    failing = f", {written.failing_checks} check(s) failing" if written.failing_checks else ""
+    click.echo(
+        f"report: {written.path} ({written.size_bytes / 1e6:.1f} MB, {written.seconds:.1f}s{failing}{state})"
+    )
+    return True
+
+
+@main.command()
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write index.html into (default: $LEADHUB_REPORT_DIR, else report/<target>).",
+)
+def report(target_name: str | None, out_dir: Path | None) -> None:
+    """Write the HTML report of the last build: integrity checks and their history, review
+    queues, row accounting, conversion and identity, in one file that opens offline."""
+    target = _target(target_name)
+    if not _write_report(target, out_dir):
+        sys.exit(1)
+
+
 def _alert(target, tolerance: float, dry_run: bool) -> int:
     from leadhub.alerts import AlertConfig, send
     from leadhub.integrity import findings, last_runs
+    from leadhub.report import report_link
 
     runs = _read_integrity(target, last_runs, "history")
     found = findings(runs, tolerance)
@@ -313,6 +360,9 @@ def _alert(target, tolerance: float, dry_run: bool) -> int:
         return 0
     subject = f"leadhub integrity on {target.name}: {len(found)} check(s) failing or regressed"
     lines = [f.sentence() for f in found]
+    link = report_link(target)
+    if link:
+        lines.append(f"report: {link}")
     config = AlertConfig.from_env()
     if dry_run or not config.channels:
         click.echo(subject)

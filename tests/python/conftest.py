@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from warehouse_builds import Built, load_and_build
+from warehouse_builds import DEGRADED, Built, load_and_build
 
 from leadhub.config import Target, load_target
 from leadhub.database import fetch, postgres_connection
@@ -67,6 +67,18 @@ def warehouses(tmp_path_factory, pg_database) -> Iterator[dict[str, Built]]:
         engine: load_and_build(engine, tmp_path_factory.mktemp(f"build-{engine}"), pg_database)
         for engine in ("duckdb", "postgres")
     }
+
+
+@pytest.fixture(scope="session")
+def degraded(tmp_path_factory) -> dict[str, Built]:
+    """One small generated data set per degradation (warehouse_builds.DEGRADED), loaded and
+    built on DuckDB once per session (the integrity and report tests read them)."""
+    out = {}
+    for name, (_, overrides) in DEGRADED.items():
+        tmp = tmp_path_factory.mktemp(name.split("=")[0])
+        generate(GeneratorSettings(scale=0.004, seed=7, **overrides), tmp / "data")
+        out[name] = load_and_build("duckdb", tmp, None, tmp / "data" / "exports")
+    return out
 
 
 @pytest.fixture

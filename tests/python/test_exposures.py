@@ -16,6 +16,7 @@ READERS = {
     "leadhub/staging_report.py": "leadhub_bench",
     "leadhub/identity_peer.py": "leadhub_bench_identity",
     "leadhub/integrity.py": "leadhub_integrity",
+    "leadhub/report/data.py": "leadhub_report",
 }
 MODELS = {p.stem for p in (ROOT / "models").rglob("*.sql")}
 BASE = {m for m in MODELS if m.startswith("base_crm__")}
@@ -31,9 +32,10 @@ def _refs(exposure: dict) -> set[str]:
 
 
 def _read_by(text: str) -> set[str]:
-    """Models a module names: `relation(target, "model")`, or a quoted staging or intermediate
-    model name (a lookup table of models)."""
-    called = set(re.findall(r"relation\(target, [\"']([a-z_0-9]+)[\"']\)", text))
+    """Models a module names: `relation(target, "model")`, a mart of the latest build
+    (`r.mart("model")`, the report), or a quoted staging or intermediate model name (a lookup
+    table of models)."""
+    called = set(re.findall(r"(?:relation\((?:r\.)?target, |\.mart\()[\"']([a-z_0-9]+)[\"']\)", text))
     quoted = {m for m in re.findall(r"[\"']((?:base|stg|int)_[a-z_0-9]+)[\"']", text) if m in MODELS}
     return called | quoted
 

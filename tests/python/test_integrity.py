@@ -16,12 +16,10 @@ from typing import ClassVar
 import pytest
 import yaml
 from click.testing import CliRunner
-from warehouse_builds import ROOT, Built, dbt, load_and_build
+from warehouse_builds import DEGRADED, ROOT, Built, dbt
 
 from leadhub.cli import main
 from leadhub.database import MissingRelation, query
-from leadhub.generate.generator import generate
-from leadhub.generate.settings import GeneratorSettings
 from leadhub.integrity import Check, Run, findings
 
 LINKAGE = [
@@ -30,16 +28,6 @@ LINKAGE = [
     "bad_lead_to_lead_status",
     "bad_lead_to_lead_status_of_known_persons",
 ]
-# Each degradation of the exports, and the one threshold it must break.
-DEGRADED = {
-    # no name, contact or address: half the jobs carry nothing that names their person
-    "jobs_contacts=false": (
-        "job_to_customer",
-        {"jobs_contacts": False, "jobs_addresses": False, "jobs_quote_rate": 0.5},
-    ),
-    "corrupt_quote_rate=0.5": ("lead_status_to_booked_opportunity", {"corrupt_quote_rate": 0.5}),
-    "bad_lead_known_rate=0.3": ("bad_lead_to_lead_status", {"bad_lead_known_rate": 0.3}),
-}
 
 
 def _cli(built: Built, *args: str):
@@ -64,17 +52,6 @@ def test_every_check_passes_on_the_sample(warehouses: dict[str, Built], engine: 
     _, results = built.rows(f"{built.schema}.integrity_test_results")
     data_tests = int(re.search(r"(\d+) data tests?", built.result.stdout).group(1))
     assert len(results) >= data_tests > 100  # every data test of the build (and of earlier runs)
-
-
-@pytest.fixture(scope="module")
-def degraded(tmp_path_factory) -> Iterator[dict[str, Built]]:
-    """One small generated data set per degradation, loaded and built on DuckDB."""
-    out = {}
-    for name, (_, overrides) in DEGRADED.items():
-        tmp = tmp_path_factory.mktemp(name.split("=")[0])
-        generate(GeneratorSettings(scale=0.004, seed=7, **overrides), tmp / "data")
-        out[name] = load_and_build("duckdb", tmp, None, tmp / "data" / "exports")
-    yield out
 
 
 def _failing(stdout: str) -> list[str]:
@@ -182,12 +159,16 @@ def test_alerts_arrive_by_webhook_and_email(
     monkeypatch.setenv("LEADHUB_ALERT_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("LEADHUB_ALERT_SMTP_PORT", str(port))
     monkeypatch.setenv("LEADHUB_ALERT_EMAIL_TO", "analytics@example.com")
+    monkeypatch.setenv("LEADHUB_REPORT_URL", "https://intranet.example.com/leadhub/")
     result = _cli(degraded["jobs_contacts=false"], "alert")
     assert result.exit_code == 0, result.output
     assert "sent by webhook, email" in result.output
     assert len(_Receiver.bodies) == 1 and "job_to_customer [error]" in _Receiver.bodies[0]["text"]
     assert len(messages) == 1 and messages[0].rcpt_tos == ["analytics@example.com"]
     assert b"job_to_customer [error]" in messages[0].content
+    # the alert says where to look: the report's integrity page
+    link = "report: https://intranet.example.com/leadhub/index.html#integrity"
+    assert link in _Receiver.bodies[0]["text"] and link.encode() in messages[0].content
 
 
 def _check(name: str, rate: float, status: str = "pass") -> Check:

@@ -17,6 +17,17 @@ from leadhub.load.warehouse import connect
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 
+# Each degradation of the exports, and the one threshold it must break.
+DEGRADED = {
+    # no name, contact or address: half the jobs carry nothing that names their person
+    "jobs_contacts=false": (
+        "job_to_customer",
+        {"jobs_contacts": False, "jobs_addresses": False, "jobs_quote_rate": 0.5},
+    ),
+    "corrupt_quote_rate=0.5": ("lead_status_to_booked_opportunity", {"corrupt_quote_rate": 0.5}),
+    "bad_lead_known_rate=0.3": ("bad_lead_to_lead_status", {"bad_lead_known_rate": 0.3}),
+}
+
 
 def env_for(engine: str, tmp: Path, pg_database: str | None) -> dict[str, str]:
     suffix = uuid.uuid4().hex[:8]
