@@ -8,7 +8,7 @@ SQL_DIRS := $(wildcard models macros tests/generic tests/singular analyses snaps
 export DBT_PROFILES_DIR := $(CURDIR)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install demo test pytest lint format bench docs clean sample
+.PHONY: install demo test pytest lint format bench docs clean sample report-assets
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,12 @@ target/partial_parse.msgpack: $(VENV)/.installed profiles.yml $(PROJECT_FILES)
 	$(BIN)/dbt parse --quiet --target duckdb
 	touch $@
 
-install: $(VENV)/.installed profiles.yml warehouse target/partial_parse.msgpack
+# Vega's scripts for the HTML report, bundled offline by vl-convert (a few seconds, once per
+# version; kept in ~/.cache/leadhub)
+report-assets: $(VENV)/.installed
+	@$(BIN)/python -m leadhub.report.assets
+
+install: $(VENV)/.installed profiles.yml warehouse target/partial_parse.msgpack report-assets
 
 ## demo: load data/sample into the embedded DuckDB warehouse and build it
 demo: install
@@ -39,6 +44,7 @@ demo: install
 ## test: lint, then every test (pytest incl. dbt build) on DuckDB and PostgreSQL
 test: install lint
 	scripts/ensure-postgres.sh
+	scripts/ensure-chromium.sh
 	$(BIN)/pytest
 
 pytest: install
