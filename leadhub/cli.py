@@ -1,4 +1,4 @@
-"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert · report · share."""
+"""The ``leadhub`` command: generate · load · build · evaluate · integrity · alert · report · metrics · share."""
 
 from __future__ import annotations
 
@@ -397,6 +397,29 @@ def alert(target_name: str | None, tolerance: float, dry_run: bool) -> None:
     """
     target = _target(target_name)
     _alert(target, tolerance, dry_run)
+
+
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+)
+@click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
+@click.argument("mf_args", nargs=-1, type=click.UNPROCESSED)
+def metrics(target_name: str | None, mf_args: tuple[str, ...]) -> None:
+    """Run MetricFlow (`mf MF_ARGS...`) on a target of the profile, e.g.
+
+    leadhub metrics --target postgres query --metrics booking_rate --group-by metric_time__month,branch__name
+
+    `mf` has no --target: this gives each target a folder with its own semantic manifest
+    (target/metricflow/<target>/), parsed again when the target or the project changed.
+    """
+    from leadhub.semantic import SemanticLayerError, run_mf
+
+    target = _target(target_name)
+    try:
+        result = run_mf(target, list(mf_args) or ["--help"])
+    except SemanticLayerError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(result.returncode)
 
 
 @main.command()
