@@ -45,6 +45,7 @@ demo: install
 test: install lint
 	scripts/ensure-postgres.sh
 	scripts/ensure-chromium.sh
+	scripts/ensure-java.sh
 	$(BIN)/pytest
 
 pytest: install

@@ -37,9 +37,17 @@ class Target:
         path = Path(str(self.settings.get("path", "warehouse/leadhub.duckdb")))
         return path if path.is_absolute() else Path.cwd() / path
 
+    @property
+    def spark_parameters(self) -> dict[str, str]:
+        """The Spark session's settings (the profile's server_side_parameters)."""
+        return {str(k): str(v) for k, v in (self.settings.get("server_side_parameters") or {}).items()}
+
     def describe(self) -> str:
         if self.type == "duckdb":
             return f"duckdb file {self.duckdb_path}"
+        if self.type == "spark":
+            where = self.spark_parameters.get("spark.sql.warehouse.dir", "spark-warehouse")
+            return f"spark ({self.settings.get('method')}), warehouse {where}"
         s = self.settings
         return f"postgres {s.get('user')}@{s.get('host')}:{s.get('port')}/{s.get('dbname')}"
 
@@ -113,7 +121,10 @@ def load_target(target: str | None = None, path: Path | None = None) -> Target:
         raise ConfigError(f"{path}: profile {PROFILE_NAME!r} has no target {name!r} (has {sorted(outputs)})")
     settings = dict(outputs[name])
     kind = settings.get("type")
-    if kind not in {"duckdb", "postgres"}:
-        raise ConfigError(f"{path}: target {name!r} has type {kind!r}; leadhub supports duckdb and postgres")
+    if kind not in {"duckdb", "postgres", "spark"}:
+        raise ConfigError(
+            f"{path}: target {name!r} has type {kind!r}; leadhub supports duckdb, postgres and spark"
+        )
+
     raw_schema = os.environ.get("LEADHUB_RAW_SCHEMA", "raw")
     return Target(name=str(name), type=str(kind), settings=settings, raw_schema=raw_schema)

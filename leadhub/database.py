@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from leadhub.config import Target
+from leadhub.config import ConfigError, Target
 
 # Layer of a model by its name's prefix; everything else (the marts) is in the target schema.
 LAYER_PREFIXES = {"base_": "staging", "stg_": "staging", "int_": "intermediate", "snp_": "snapshots"}
@@ -39,6 +39,47 @@ def duckdb_connection(target: Target, read_only: bool = False):
     return duckdb.connect(str(path), read_only=read_only, config=settings)
 
 
+def spark_session(target: Target):
+    """The local Spark session of a spark target (method: session), built as dbt-spark builds
+    its own: Hive support, the profile's server_side_parameters, so that the loader and dbt
+    share one warehouse folder and metastore."""
+    from pyspark.sql import SparkSession
+
+    if target.settings.get("method") != "session":
+        raise ConfigError(
+            f"target {target.name}: leadhub reaches Spark through a local session (method: session); "
+            f"this target uses method {target.settings.get('method')!r}"
+        )
+    builder = SparkSession.builder.enableHiveSupport().appName("leadhub")
+    for key, value in target.spark_parameters.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+class _SparkConnection:
+    """A Spark session behind the small connection interface session() uses."""
+
+    def __init__(self, spark) -> None:
+        self.spark = spark
+        self.description: list[tuple[str]] | None = None
+        self._rows: list[tuple] = []
+
+    def execute(self, sql: str) -> _SparkConnection:
+        frame = self.spark.sql(sql)
+        self.description = [(name,) for name in frame.columns] or None
+        self._rows = [tuple(row) for row in frame.collect()] if frame.columns else []
+        return self
+
+    def fetchall(self) -> list[tuple]:
+        return self._rows
+
+    def __enter__(self) -> _SparkConnection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None  # the session lives for the process: building one takes seconds
+
+
 def postgres_connection(target: Target, autocommit: bool = False, **kwargs: Any):
     """A psycopg connection to a postgres target of the profile."""
     import psycopg
@@ -62,6 +103,8 @@ def _missing_relation(exc: Exception) -> bool:
 
     if isinstance(exc, psycopg.errors.UndefinedTable):
         return True
+    if "TABLE_OR_VIEW_NOT_FOUND" in str(exc) or "SCHEMA_NOT_FOUND" in str(exc):  # Spark's AnalysisException
+        return True
     return isinstance(exc, duckdb.CatalogException) and "does not exist" in str(exc)
 
 
@@ -77,6 +120,8 @@ def session(target: Target, read_only: bool = True) -> Iterator[Callable[[str], 
             if read_only and not target.duckdb_path.exists():
                 raise MissingRelation(f"no warehouse file {target.duckdb_path} (nothing was loaded or built)")
             conn = duckdb_connection(target, read_only=read_only)
+        elif target.type == "spark":
+            conn = _SparkConnection(spark_session(target))
         else:
             conn = postgres_connection(target)
     except Exception as exc:
@@ -89,7 +134,7 @@ def session(target: Target, read_only: bool = True) -> Iterator[Callable[[str], 
             cur = conn.execute(sql)
             if not cur.description:
                 return Result([], [])
-            names = [d[0] if target.type == "duckdb" else d.name for d in cur.description]
+            names = [d.name if target.type == "postgres" else d[0] for d in cur.description]
             return Result(names, [tuple(r) for r in cur.fetchall()])
         except Exception as exc:
             if target.type == "postgres":

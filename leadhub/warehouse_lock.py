@@ -20,6 +20,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 from leadhub.config import Target
 from leadhub.database import postgres_connection
@@ -32,9 +33,19 @@ class WarehouseBusy(Exception):
     """Another leadhub command is writing to the same warehouse."""
 
 
-def _key(target: Target) -> str:
+def _lock_path(target: Target) -> Path:
+    """The lock file of an embedded warehouse: beside the DuckDB file, or in Spark's warehouse folder."""
     if target.type == "duckdb":
-        return f"duckdb:{target.duckdb_path.resolve()}"
+        return target.duckdb_path.with_name(target.duckdb_path.name + ".lock")
+    return (
+        Path(target.spark_parameters.get("spark.sql.warehouse.dir", "spark-warehouse")).resolve()
+        / "leadhub.lock"
+    )
+
+
+def _key(target: Target) -> str:
+    if target.type in ("duckdb", "spark"):
+        return f"{target.type}:{_lock_path(target)}"
     s = target.settings
     return f"postgres:{s.get('host')}:{s.get('port')}:{s.get('dbname')}:{s.get('schema')}"
 
@@ -47,7 +58,7 @@ def exclusive(target: Target, wait_seconds: float = 0.0) -> Iterator[None]:
     if key in _held:
         yield
         return
-    locker = _duckdb_lock if target.type == "duckdb" else _postgres_lock
+    locker = _postgres_lock if target.type == "postgres" else _file_lock
     with locker(target, wait_seconds):
         _held.add(key)
         try:
@@ -61,8 +72,8 @@ def _deadline_passed(started: float, wait_seconds: float) -> bool:
 
 
 @contextlib.contextmanager
-def _duckdb_lock(target: Target, wait_seconds: float) -> Iterator[None]:
-    path = target.duckdb_path.with_name(target.duckdb_path.name + ".lock")
+def _file_lock(target: Target, wait_seconds: float) -> Iterator[None]:
+    path = _lock_path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -8,7 +8,8 @@ Both engines get the same tables (all contract values as text, lineage typed):
 * ``<raw>.quarantine`` — records that could not be read, with line, column, reason and raw text;
 * ``<raw>.load_log`` — one row per file attempt.
 
-DuckDB inserts from Arrow batches; PostgreSQL uses ``COPY``.
+DuckDB inserts from Arrow batches; PostgreSQL uses ``COPY``; Spark appends Arrow batches to
+Parquet tables through a local session.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pyarrow as pa
 
 from leadhub.config import Target
 from leadhub.contract import MODULES, Module
-from leadhub.database import duckdb_connection, postgres_connection
+from leadhub.database import duckdb_connection, postgres_connection, spark_session
 from leadhub.load.records import RawBlock
 
 LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -295,7 +296,88 @@ class PostgresWarehouse(RawWarehouse):
         self.conn.close()
 
 
+# the raw tables' SQL types in Spark's dialect (Parquet tables: NOT NULL is the loader's promise)
+SPARK_TYPES = {"text": "string", "integer": "int", "bigint": "bigint", "timestamp": "timestamp",
+               "double precision": "double"}  # fmt: skip
+
+
+class SparkWarehouse(RawWarehouse):
+    """Parquet tables in the session's warehouse. Spark has no transactions: a file's rows are
+    kept in memory until commit and appended then, table by table, its load_log row last, so
+    that a file whose load_log row is missing was never loaded (and is loaded again)."""
+
+    def __init__(self, target: Target) -> None:
+        super().__init__(target)
+        self.spark = spark_session(target)
+        self.pending: list[tuple[str, pa.Table]] = []
+
+    def ddl(self) -> list[str]:
+        out = []
+        for statement in super().ddl():
+            if statement.startswith("create table"):
+                for generic, spark in SPARK_TYPES.items():
+                    statement = re.sub(rf" {generic}( not null)?(,?\n)", rf" {spark}\2", statement)
+                statement += " using parquet"
+            out.append(statement)
+        return out
+
+    def ensure_schema(self) -> None:
+        for statement in self.ddl():
+            self.spark.sql(statement)
+
+    def loaded_as(self, checksum: str) -> str | None:
+        rows = self.spark.sql(
+            f"select load_id from {self.schema}.load_log where file_checksum = :checksum and status = 'loaded' limit 1",
+            args={"checksum": checksum},
+        ).collect()
+        return rows[0][0] if rows else None
+
+    def begin(self) -> None:
+        self.pending = []
+
+    def commit(self) -> None:
+        pending, self.pending = self.pending, []
+        ordered = [p for p in pending if p[0] != "load_log"] + [p for p in pending if p[0] == "load_log"]
+        for table, data in ordered:
+            self._append(table, data)
+
+    def rollback(self) -> None:
+        self.pending = []
+
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self.insert_arrow(
+                table, pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+            )
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        self.pending.append((_ident(table), data))
+
+    def write_log(self, entry: LoadLogEntry) -> None:
+        super().write_log(entry)
+        if all(table == "load_log" for table, _ in self.pending):
+            self.commit()  # a rejected file's log row, outside any file transaction
+
+    def _append(self, table: str, data: pa.Table) -> None:
+        """insertInto matches columns by position: select the table's own, in its order, cast to
+        its types (a column of nothing but nulls arrives untyped)."""
+        fields = self.spark.table(f"{self.schema}.{table}").schema.fields
+        frame = self.spark.createDataFrame(data)
+        select = [
+            f"cast(`{f.name}` as {f.dataType.simpleString()}) as `{f.name}`"
+            if f.name in data.column_names
+            else f"cast(null as {f.dataType.simpleString()}) as `{f.name}`"
+            for f in fields
+        ]
+        frame.selectExpr(*select).write.insertInto(f"{self.schema}.{table}")
+
+    def close(self) -> None:
+        self.pending = []
+
+
 def connect(target: Target) -> RawWarehouse:
     if target.type == "duckdb":
         return DuckDBWarehouse(target)
+    if target.type == "spark":
+        return SparkWarehouse(target)
     return PostgresWarehouse(target)
