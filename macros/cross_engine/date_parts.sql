@@ -10,8 +10,8 @@
     case
         when {{ year }} between {{ var('date_min_year') }} and {{ var('date_max_year') }}
             then try_cast(
-                lpad(cast({{ year }} as varchar), 4, '0') || '-' || lpad(cast({{ month }} as varchar), 2, '0')
-                || '-' || lpad(cast({{ day }} as varchar), 2, '0') as date
+                lpad(cast({{ year }} as {{ dbt.type_string() }}), 4, '0') || '-' || lpad(cast({{ month }} as {{ dbt.type_string() }}), 2, '0')
+                || '-' || lpad(cast({{ day }} as {{ dbt.type_string() }}), 2, '0') as date
             )
     end
 {%- endmacro %}

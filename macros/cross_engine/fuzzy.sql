@@ -19,7 +19,7 @@
 {%- endmacro %}
 
 {% macro name_similarity(a, b) -%}
-    (1.0 - cast({{ leadhub.edit_distance(a, b) }} as double precision)
+    (1.0 - cast({{ leadhub.edit_distance(a, b) }} as {{ leadhub.type_double() }})
         / nullif(greatest(length({{ a }}), length({{ b }})), 0))
 {%- endmacro %}
 
@@ -36,5 +36,13 @@
     too coarse for match weights (and DuckDB and PostgreSQL would disagree in the 8th digit).
 #}
 {% macro type_double() -%}
+    {{ return(adapter.dispatch('type_double', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__type_double() -%}
     double precision
+{%- endmacro %}
+
+{% macro spark__type_double() -%}
+    double
 {%- endmacro %}

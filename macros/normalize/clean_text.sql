@@ -21,9 +21,9 @@
 #}
 {% macro has_irregular_space(expr) -%}
     (
-        strpos({{ expr }}, '  ') > 0
+        {{ dbt.position("'  '", expr) }} > 0
         {%- for code in [9, 10, 11, 12, 13] %}
-        or strpos({{ expr }}, chr({{ code }})) > 0
+        or {{ dbt.position('chr(' ~ code ~ ')', expr) }} > 0
         {%- endfor %}
     )
 {%- endmacro %}

@@ -16,7 +16,7 @@
 {% macro person_full_name_body(expr) -%}
     {%- set name = leadhub.clean_text(expr) -%}
     case
-        when strpos({{ name }}, ',') = 0 then {{ name }}
+        when {{ dbt.position("','", name) }} = 0 then {{ name }}
         when {{ leadhub.regex_matches(name, '^[^,]+,[^,]+$') }}
             then trim({{ leadhub.regex_extract(name, '^[^,]+,(.+)$', 1) }})
             || ' ' || trim({{ leadhub.regex_extract(name, '^([^,]+),', 1) }})

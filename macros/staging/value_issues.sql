@@ -96,12 +96,12 @@
     } -%}
     select
         '{{ module }}' as module,
-        cast(null as varchar) as natural_key,
+        cast(null as {{ dbt.type_string() }}) as natural_key,
         _source_file as source_file,
         _source_row as source_row,
         _load_id as load_id,
         '{{ key }}' as column_name,
-        cast(null as varchar) as raw_value,
+        cast(null as {{ dbt.type_string() }}) as raw_value,
         'no usable natural key ({{ key }}): row not staged' as reason
     from {{ relation }}
     where row_status = 'rejected'
@@ -110,7 +110,7 @@
     union all
     select
         '{{ module }}' as module,
-        cast({{ key }} as varchar) as natural_key,
+        cast({{ key }} as {{ dbt.type_string() }}) as natural_key,
         _source_file as source_file,
         _source_row as source_row,
         _load_id as load_id,

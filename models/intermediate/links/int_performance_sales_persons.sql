@@ -119,10 +119,12 @@ closest as (
     select
         module,
         performance_key,
-        string_agg(
-            candidate_name || ' (' || cast(round(cast(similarity as numeric), 2) as {{ dbt.type_string() }}) || ')',
-            ' | ' order by candidate_rank
-        ) as closest_candidates
+        {{ leadhub.string_agg_ordered(
+            "candidate_name || ' (' || cast(cast(round(cast(similarity as decimal(10, 4)), 2) as decimal(4, 2)) as "
+            ~ dbt.type_string() ~ ") || ')'",
+            "' | '",
+            'candidate_rank',
+        ) }} as closest_candidates
     from ranked
     where candidate_rank <= {{ var('performance_orphan_candidates') }}
     group by module, performance_key

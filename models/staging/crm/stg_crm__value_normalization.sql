@@ -3,7 +3,11 @@
     export had (raw text present) and those staging turned into a typed value. The checks are
     the ones stg_crm__value_issues reports from (macros/staging/value_issues.sql), so
     present_count - normalized_count is that column's count of value issues.
+
+    A table on Spark: its Hive metastore keeps a view's text in a column of 32,700 characters,
+    and this view's SQL is longer.
 #}
+{{ config(materialized='table' if target.type == 'spark' else 'view') }}
 with
 
 {% for module in leadhub.value_checks() %}

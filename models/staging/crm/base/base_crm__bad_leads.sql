@@ -32,7 +32,7 @@ keyed as (
             when customer_name_key is not null and received_at is not null
                 then md5(
                     customer_name_key
-                    || '|' || cast(received_at as varchar)
+                    || '|' || cast(received_at as {{ dbt.type_string() }})
                     || '|' || coalesce(lower({{ leadhub.clean_text('email_raw') }}), '')
                     || '|' || coalesce({{ leadhub.phone_digits('phone_raw') }}, '')
                     || '|' || coalesce(lower(provider_name), '')

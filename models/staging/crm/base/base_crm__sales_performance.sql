@@ -41,8 +41,8 @@ keyed as (
             when sales_person_name is not null
                 then
                     lower(sales_person_name)
-                    || '|' || coalesce(cast(period_start as varchar), '')
-                    || '|' || coalesce(cast(period_end as varchar), report_period, _source_file)
+                    || '|' || coalesce(cast(period_start as {{ dbt.type_string() }}), '')
+                    || '|' || coalesce(cast(period_end as {{ dbt.type_string() }}), report_period, _source_file)
         end as performance_key
     from typed
 ),
