@@ -57,10 +57,10 @@ def when(value: object) -> str:
 
 def cell(value: object, kind: str) -> Markup:
     """One table cell: the formatted value, and the raw one to sort by."""
-    if isinstance(value, bool) or value is None:
-        sort = "" if value is None else str(int(value))
-    elif isinstance(value, int | float | decimal.Decimal):
-        sort = str(value)
+    if value is None:
+        sort = ""
+    elif isinstance(value, bool):
+        sort = str(int(value))
     else:
         sort = str(value)
     text = escape(fmt(value, kind))
