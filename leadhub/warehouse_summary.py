@@ -11,9 +11,9 @@ from leadhub.contract import MODULES
 from leadhub.database import fetch, mart_schema, model_schema, relation
 
 
-def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
-    """(module, raw, current, superseded, rejected) per module."""
-    parts = [
+def staging_accounting_sql(target: Target) -> str:
+    """(module, raw, current, superseded, rejected) per module, as one query."""
+    return " union all ".join(
         f"select '{m.name}' as module, "
         f"(select count(*) from {target.raw_schema}.{m.name}) as raw_rows, "
         f"sum(case when row_status = 'current' then 1 else 0 end), "
@@ -21,8 +21,12 @@ def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
         f"sum(case when row_status = 'rejected' then 1 else 0 end) "
         f"from {relation(target, 'base_crm__' + m.name)}"
         for m in MODULES
-    ]
-    return [(r[0], *(int(v or 0) for v in r[1:])) for r in fetch(target, " union all ".join(parts))]
+    )
+
+
+def staging_accounting(target: Target) -> list[tuple[str, int, int, int, int]]:
+    """(module, raw, current, superseded, rejected) per module."""
+    return [(r[0], *(int(v or 0) for v in r[1:])) for r in fetch(target, staging_accounting_sql(target))]
 
 
 def print_summary(target: Target, echo: Callable[[str], None]) -> None:

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from leadhub.config import Target
-from leadhub.contract import MODULES
 from leadhub.database import MissingRelation, Result, mart_schema, relation, session
 from leadhub.integrity import Check, current_checks
+from leadhub.warehouse_summary import staging_accounting_sql
 
 # How a column's values are shown: thousands separators, one-decimal percentages, money.
 KINDS = ("text", "int", "pct", "num", "money", "date", "datetime", "status")
@@ -290,21 +290,16 @@ def _queues(r: Reader, data: ReportData) -> None:
 
 
 def _accounting(r: Reader, data: ReportData) -> None:
-    parts = [
-        f"select '{m.name}' as module, (select count(*) from {r.target.raw_schema}.{m.name}) as raw_rows, "
-        "sum(case when row_status = 'current' then 1 else 0 end) as current_rows, "
-        "sum(case when row_status = 'superseded' then 1 else 0 end) as superseded_rows, "
-        "sum(case when row_status = 'rejected' then 1 else 0 end) as rejected_rows, "
-        f"(select count(*) from {r.target.raw_schema}.quarantine where module = '{m.name}') as quarantined "
-        f"from {relation(r.target, 'base_crm__' + m.name)}"
-        for m in MODULES
-    ]
-    rows = r.run(" union all ".join(parts)).rows
+    quarantined = dict(
+        r.run(f"select module, count(*) from {r.target.raw_schema}.quarantine group by module").rows
+    )
     accounted = []
-    for module, raw, current, superseded, rejected, quarantined in rows:
+    for module, raw, current, superseded, rejected in r.run(staging_accounting_sql(r.target)).rows:
         raw, current, superseded, rejected = (int(v or 0) for v in (raw, current, superseded, rejected))
         balanced = "yes" if raw == current + superseded + rejected else "NO"
-        accounted.append((module, raw, current, superseded, rejected, int(quarantined or 0), balanced))
+        accounted.append(
+            (module, raw, current, superseded, rejected, int(quarantined.get(module, 0)), balanced)
+        )
     data.accounting = Table(
         cols(
             "module:Module", "raw_rows:Raw rows:int", "current_rows:Current:int",
