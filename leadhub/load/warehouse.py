@@ -176,8 +176,12 @@ class RawWarehouse(ABC):
     @abstractmethod
     def rollback(self) -> None: ...
 
-    @abstractmethod
-    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None: ...
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """Rows as one Arrow batch (PostgreSQL copies them itself)."""
+        if rows:
+            self.insert_arrow(
+                table, pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+            )
 
     @abstractmethod
     def insert_arrow(self, table: str, data: pa.Table) -> None: ...
@@ -214,12 +218,6 @@ class DuckDBWarehouse(RawWarehouse):
 
     def rollback(self) -> None:
         self.con.rollback()
-
-    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.insert_arrow(
-                table, pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
-            )
 
     def insert_arrow(self, table: str, data: pa.Table) -> None:
         cols = ", ".join(_ident(c) for c in data.column_names)
@@ -343,12 +341,6 @@ class SparkWarehouse(RawWarehouse):
 
     def rollback(self) -> None:
         self.pending = []
-
-    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.insert_arrow(
-                table, pa.table(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
-            )
 
     def insert_arrow(self, table: str, data: pa.Table) -> None:
         self.pending.append((_ident(table), data))
