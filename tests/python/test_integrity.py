@@ -17,6 +17,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from warehouse_builds import DEGRADED, ROOT, Built, dbt
+from warehouse_builds import cli as _cli
 
 from leadhub.cli import main
 from leadhub.database import MissingRelation, query
@@ -28,11 +29,6 @@ LINKAGE = [
     "bad_lead_to_lead_status",
     "bad_lead_to_lead_status_of_known_persons",
 ]
-
-
-def _cli(built: Built, *args: str):
-    env = dict(built.env, DBT_PROFILES_DIR=str(built.tmp / "profiles"))
-    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
 
 @pytest.mark.parametrize("engine", ["duckdb", "postgres"])

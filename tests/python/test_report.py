@@ -13,20 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from warehouse_builds import ROOT, Built
+from warehouse_builds import cli as _cli
 
-from leadhub.cli import main
 from leadhub.report import REPORT_FILE, write_report
 from leadhub.report.render import PAGES, cell, fmt
 
 CHROMIUM = os.environ.get("LEADHUB_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "report-screenshots"
-
-
-def _cli(built: Built, *args: str, **env: str):
-    env = dict(built.env, DBT_PROFILES_DIR=str(built.tmp / "profiles"), **env)
-    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

@@ -74,6 +74,16 @@ class Built:
         return result.columns, result.rows
 
 
+def cli(built: Built, *args: str, **env: str):
+    """`leadhub ARGS` on a test's own warehouse (its env and profile, plus `env`)."""
+    from click.testing import CliRunner
+
+    from leadhub.cli import main
+
+    full_env = dict(built.env, DBT_PROFILES_DIR=str(built.tmp / "profiles"), **env)
+    return CliRunner().invoke(main, list(args), env=full_env, catch_exceptions=False)
+
+
 def load_and_build(
     engine: str, tmp: Path, pg_database: str | None, exports: Path = SAMPLE / "exports"
 ) -> Built:
