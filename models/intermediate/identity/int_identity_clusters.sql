@@ -11,47 +11,55 @@
     customer_id is the md5 of the component's anchor record: its earliest record (by event
     time, then key). It does not change between rebuilds while that person's records do not
     change (new, later records keep it), and a record of its own keeps its own id.
+
+    The CTEs up to the last round are stages (macros/cross_engine/stages.sql): one CTE each on
+    DuckDB and PostgreSQL, one work table (or view) each on Spark.
 #}
 with
 
-records as (
+{% set records %}
     select * from {{ ref('int_identity_records') }}
-),
+{% endset %}
+{{ leadhub.stage('records', records, materialize=false) }}
 
-edges as (
+{% set edges %}
     select * from {{ ref('int_identity_edges') }}
-),
+{% endset %}
+{{ leadhub.stage('edges', edges, materialize=false) }}
 
 -- Labels are the records' numbers in key order: the smallest number is the smallest key, and
 -- integers join and compare several times faster than keys in the rounds below.
 -- Every key an edge names is numbered too: a manual merge may name a record that is no longer
 -- in the exports, and two records merged with it are still one person (it gets no label of
 -- its own and no row below).
-nodes as (
+{% set nodes %}
     select record_key from records
     union
     select record_key_a as record_key from edges
     union
     select record_key_b as record_key from edges
-),
+{% endset %}
+{{ leadhub.stage('nodes', nodes, materialize=false) }}
 
-numbered as {{ leadhub.materialized() }} (
+{% set numbered %}
     select
         record_key,
         row_number() over (order by record_key) as record_number
     from nodes
-),
+{% endset %}
+{{ leadhub.stage('numbered', numbered) }}
 
-numbered_records as (
+{% set numbered_records %}
     select
         numbered.record_key,
         numbered.record_number
     from numbered
     inner join records
         on numbered.record_key = records.record_key
-),
+{% endset %}
+{{ leadhub.stage('numbered_records', numbered_records, materialize=false) }}
 
-numbered_edges as (
+{% set numbered_edges %}
     select
         a.record_number as record_number_a,
         b.record_number as record_number_b
@@ -60,10 +68,11 @@ numbered_edges as (
         on edges.record_key_a = a.record_key
     inner join numbered as b
         on edges.record_key_b = b.record_key
-),
+{% endset %}
+{{ leadhub.stage('numbered_edges', numbered_edges, materialize=false) }}
 
 -- both directions, and every record its own neighbour
-neighbours as {{ leadhub.materialized() }} (
+{% set neighbours %}
     select
         record_number_a as record_number,
         record_number_b as neighbour_number
@@ -78,17 +87,19 @@ neighbours as {{ leadhub.materialized() }} (
         record_number,
         record_number as neighbour_number
     from numbered_records
-),
+{% endset %}
+{{ leadhub.stage('neighbours', neighbours) }}
 
-labels_0 as {{ leadhub.materialized() }} (
+{% set labels_0 %}
     select
         record_number,
         record_number as node_label
     from numbered_records
-),
+{% endset %}
+{{ leadhub.stage('labels_0', labels_0) }}
 
 {% for round in range(1, var('identity_label_rounds') + 1) %}
-    propagated_{{ round }} as {{ leadhub.materialized() }} (
+    {% set propagated %}
         select
             neighbours.record_number,
             min(labels.node_label) as node_label
@@ -96,16 +107,18 @@ labels_0 as {{ leadhub.materialized() }} (
         inner join labels_{{ round - 1 }} as labels
             on neighbours.neighbour_number = labels.record_number
         group by neighbours.record_number
-    ),
+    {% endset %}
+    {{ leadhub.stage('propagated_' ~ round, propagated) }}
 
-    labels_{{ round }} as {{ leadhub.materialized() }} (
+    {% set labels %}
         select
             propagated.record_number,
             least(propagated.node_label, jumped.node_label) as node_label
         from propagated_{{ round }} as propagated
         inner join propagated_{{ round }} as jumped
             on propagated.node_label = jumped.record_number
-    ),
+    {% endset %}
+    {{ leadhub.stage('labels_' ~ round, labels) }}
 
 {% endfor %}
 components as (

@@ -6,10 +6,10 @@
       u_probability  how often two different people agree at this level
                      (int_identity_u_probabilities: a random sample of profile pairs)
       m_probability  how often one person's two profiles agree at this level: estimated by
-                     expectation-maximisation over the candidate pairs. Every blocking rule is
-                     one training session in which the comparisons it fixes are left out (a
-                     pair found by its shared email says nothing about how often one person's
-                     records share an email); var identity_em_iterations rounds, u held fixed.
+                     expectation-maximisation over the candidate pairs' patterns
+                     (int_identity_em_patterns: one training session per blocking rule,
+                     without the comparisons it fixes); var identity_em_iterations rounds, u
+                     held fixed.
                      A comparison's m pools the expected matches of every session that
                      compares it.
       match_weight   log2(m / u): the bits of evidence the level adds.
@@ -17,89 +17,34 @@
     prior_match_weight is log2 of the prior odds that two profiles are one person: the most
     matches any one session expects, over all pairs of profiles (a lower bound, so a cautious
     prior).
+
+    The rounds are stages (macros/cross_engine/stages.sql): one CTE each on DuckDB and
+    PostgreSQL, one work table each on Spark.
 #}
-{%- set comparisons = leadhub.identity_comparisons() %}
-{%- set rules = leadhub.identity_blocking_rules() %}
 {%- set float = leadhub.type_double() %}
-{%- set level_columns = [] %}
-{%- for comparison in comparisons %}
-    {%- do level_columns.append(comparison ~ '_level') %}
-{%- endfor %}
 with
 
 profiles as (
     select * from {{ ref('int_identity_profiles') }}
 ),
 
-candidate_pairs as (
-    select * from {{ ref('int_identity_candidate_pairs') }}
-),
+{# the CTEs up to the last round are stages (macros/cross_engine/stages.sql) #}
+{% set patterns %}
+    select * from {{ ref('int_identity_em_patterns') }}
+{% endset %}
+{{ leadhub.stage('patterns', patterns, materialize=false) }}
 
-u_probabilities as (
+{% set u_probabilities %}
     select * from {{ ref('int_identity_u_probabilities') }}
-),
+{% endset %}
+{{ leadhub.stage('u_probabilities', u_probabilities, materialize=false) }}
 
-level_grid as (
+{% set level_grid %}
     {{ leadhub.identity_level_grid() | indent(4) }}
-),
+{% endset %}
+{{ leadhub.stage('level_grid', level_grid, materialize=false) }}
 
--- one training session per blocking rule: its pairs, without the comparisons it fixes
-session_patterns as (
-    {%- for kind, (expression, fixed) in rules.items() %}
-        select
-            '{{ kind }}' as training_session,
-            {%- for comparison in comparisons %}
-                {%- if comparison in fixed %}
-                    cast(null as integer) as {{ comparison }}_level,
-                {%- else %}
-                    {{ comparison }}_level,
-                {%- endif %}
-            {%- endfor %}
-            count(*) as pair_count
-        from candidate_pairs
-        where found_by_{{ kind }}
-        group by
-            {{ level_columns | join(',\n            ') }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
-),
-
-numbered_patterns as (
-    select
-        *,
-        row_number() over (
-            order by
-                training_session,
-                {{ level_columns | join(',\n                ') }}
-        ) as pattern_id
-    from session_patterns
-),
-
--- the patterns in long form; comparison '__prior' (level 0) carries the session's match share
-patterns as {{ leadhub.materialized() }} (
-    {%- for comparison in comparisons %}
-        select
-            training_session,
-            pattern_id,
-            pair_count,
-            '{{ comparison }}' as comparison,
-            {{ comparison }}_level as comparison_level
-        from numbered_patterns
-        where {{ comparison }}_level is not null
-        union all
-    {%- endfor %}
-    select
-        training_session,
-        pattern_id,
-        pair_count,
-        '__prior' as comparison,
-        0 as comparison_level
-    from numbered_patterns
-),
-
-parameters_0 as (
+{% set parameters_0 %}
     select distinct
         patterns.training_session,
         patterns.comparison,
@@ -115,10 +60,11 @@ parameters_0 as (
         on
             patterns.comparison = level_grid.comparison
             and patterns.comparison_level = level_grid.comparison_level
-),
+{% endset %}
+{{ leadhub.stage('parameters_0', parameters_0, materialize=false) }}
 
 {% for iteration in range(1, var('identity_em_iterations') + 1) %}
-    posterior_{{ iteration }} as {{ leadhub.materialized() }} (
+    {% set posterior %}
         select
             patterns.training_session,
             patterns.pattern_id,
@@ -140,9 +86,10 @@ parameters_0 as (
                 patterns.comparison = u_probabilities.comparison
                 and patterns.comparison_level = u_probabilities.comparison_level
         group by patterns.training_session, patterns.pattern_id
-    ),
+    {% endset %}
+    {{ leadhub.stage('posterior_' ~ iteration, posterior) }}
 
-    parameters_{{ iteration }} as {{ leadhub.materialized() }} (
+    {% set parameters %}
         select
             patterns.training_session,
             patterns.comparison,
@@ -169,7 +116,8 @@ parameters_0 as (
                 patterns.training_session = posterior.training_session
                 and patterns.pattern_id = posterior.pattern_id
         group by patterns.training_session, patterns.comparison, patterns.comparison_level
-    ),
+    {% endset %}
+    {{ leadhub.stage('parameters_' ~ iteration, parameters) }}
 
 {% endfor %}
 estimated as (

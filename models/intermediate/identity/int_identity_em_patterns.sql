@@ -1,0 +1,79 @@
+{#
+    The expectation-maximisation of int_identity_match_weights works on patterns, not pairs:
+    one row per training session (a blocking rule), distinct comparison vector and compared
+    field, with how many candidate pairs of the session show that vector.
+
+    A session leaves out the comparisons its blocking rule fixes (a pair found by its shared
+    email says nothing about how often one person's records share an email): their level is
+    null in the session's vectors and they get no row. Comparison '__prior' (level 0) is one
+    row per pattern that carries the session's match share in the rounds.
+#}
+{%- set comparisons = leadhub.identity_comparisons() %}
+{%- set rules = leadhub.identity_blocking_rules() %}
+{%- set level_columns = [] %}
+{%- for comparison in comparisons %}
+    {%- do level_columns.append(comparison ~ '_level') %}
+{%- endfor %}
+with
+
+candidate_pairs as (
+    select * from {{ ref('int_identity_candidate_pairs') }}
+),
+
+-- one training session per blocking rule: its pairs, without the comparisons it fixes
+session_patterns as (
+    {%- for kind, (expression, fixed) in rules.items() %}
+        select
+            '{{ kind }}' as training_session,
+            {%- for comparison in comparisons %}
+                {%- if comparison in fixed %}
+                    cast(null as integer) as {{ comparison }}_level,
+                {%- else %}
+                    {{ comparison }}_level,
+                {%- endif %}
+            {%- endfor %}
+            count(*) as pair_count
+        from candidate_pairs
+        where found_by_{{ kind }}
+        group by
+            {{ level_columns | join(',\n            ') }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+),
+
+numbered_patterns as (
+    select
+        *,
+        row_number() over (
+            order by
+                training_session,
+                {{ level_columns | join(',\n                ') }}
+        ) as pattern_id
+    from session_patterns
+),
+
+-- the patterns in long form
+final as (
+    {%- for comparison in comparisons %}
+        select
+            training_session,
+            pattern_id,
+            pair_count,
+            '{{ comparison }}' as comparison,
+            {{ comparison }}_level as comparison_level
+        from numbered_patterns
+        where {{ comparison }}_level is not null
+        union all
+    {%- endfor %}
+    select
+        training_session,
+        pattern_id,
+        pair_count,
+        '__prior' as comparison,
+        0 as comparison_level
+    from numbered_patterns
+)
+
+select * from final
