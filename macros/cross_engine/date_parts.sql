@@ -39,3 +39,7 @@
 {% macro postgres__days_between(start_date, end_date) -%}
     cast({{ end_date }} - {{ start_date }} as bigint)
 {%- endmacro %}
+
+{% macro spark__days_between(start_date, end_date) -%}
+    cast(datediff({{ end_date }}, {{ start_date }}) as bigint)
+{%- endmacro %}

@@ -17,9 +17,9 @@
     a plan its analyzer does not finish analysing. On Spark every stage therefore runs as a
     statement of its own before the model's query, under the CTE's own name, so that later
     stages and the model's query read it by that name:
-      - materialize=true: a Parquet work table in the `<target schema>_scratch` schema (named
-        after the model and the stage; replaced on every build), read through a temporary
-        view: the next round starts from a table scan, not from the plan of every round before;
+      - materialize=true: a work table in the `<target schema>_scratch` schema (named after
+        the model and the stage; replaced on every build), read through a temporary view:
+        the next round starts from a table scan, not from the plan of every round before;
       - materialize=false: a temporary view (import CTEs and cheap steps that stages read).
     So on Spark, every CTE that a stage reads must be a stage itself. The statements run only
     when dbt runs the model (`dbt run` / `dbt build`), not when it compiles it.
@@ -41,7 +41,7 @@
             ) %}
             {%- do run_query('create schema if not exists ' ~ work_table.schema) %}
             {%- do run_query('drop table if exists ' ~ work_table) %}
-            {%- do run_query('create table ' ~ work_table ~ ' using parquet as ' ~ body) %}
+            {%- do run_query('create table ' ~ work_table ~ ' ' ~ leadhub.table_format() ~ ' as ' ~ body) %}
             {%- do run_query('create or replace temporary view ' ~ name ~ ' as select * from ' ~ work_table) %}
         {%- else %}
             {%- do run_query('create or replace temporary view ' ~ name ~ ' as ' ~ body) %}

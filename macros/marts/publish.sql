@@ -14,6 +14,10 @@
       PostgreSQL: drop the published table and move the new one in (alter table ... set
                   schema): no copy; its indexes and grants move with it.
       DuckDB:     replace each published table by a copy of the new one.
+      Spark:      the same copy, one statement at a time: Spark has neither
+                  transactions over several tables nor renames across schemas, so a build
+                  killed while it publishes can leave some marts of each build (the window is
+                  the copy of the marts, seconds on the sample).
     Each mart then leaves a view in `_publishing` on its published table, so that what reads
     the marts through refs afterwards (`dbt test` alone, the analyses) reads the published
     marts. The next build replaces the view by a new table.
@@ -82,4 +86,16 @@
     create view {{ built }} as select * from {{ published }};
     {%- endfor %}
     commit;
+{%- endmacro %}
+
+{% macro spark__publish_marts_sql(marts, source_schema, target_schema) -%}
+    {%- for mart in marts %}
+        {%- set published = adapter.quote(target_schema) ~ '.' ~ adapter.quote(mart) %}
+        {%- set built = adapter.quote(source_schema) ~ '.' ~ adapter.quote(mart) %}
+        {%- do run_query('drop table if exists ' ~ published) %}
+        {%- do run_query('create table ' ~ published ~ ' ' ~ leadhub.table_format() ~ ' as select * from ' ~ built) %}
+        {%- do run_query('drop table ' ~ built) %}
+        {%- do run_query('create view ' ~ built ~ ' as select * from ' ~ published) %}
+    {%- endfor %}
+    {{- return('') }}
 {%- endmacro %}

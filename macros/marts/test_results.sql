@@ -13,11 +13,13 @@
         {{ return('') }}
     {%- endif -%}
     {%- set relation = target.schema ~ '.integrity_test_results' -%}
+    {%- set text = leadhub.type_text() -%}
     {%- do run_query(
         'create table if not exists ' ~ relation ~ ' ('
-        ~ 'run_id varchar, run_at timestamp, target_name varchar, node_id varchar, test_name varchar, '
-        ~ 'tested_model varchar, status varchar, failures integer, execution_seconds decimal(12, 3), '
-        ~ 'message varchar)'
+        ~ 'run_id ' ~ text ~ ', run_at timestamp, target_name ' ~ text ~ ', node_id ' ~ text
+        ~ ', test_name ' ~ text ~ ', tested_model ' ~ text ~ ', status ' ~ text
+        ~ ', failures integer, execution_seconds decimal(12, 3), message ' ~ text ~ ') '
+        ~ leadhub.table_format()
     ) -%}
     {%- set rows = [] -%}
     {%- for result in tests -%}
@@ -38,3 +40,24 @@
     insert into {{ relation }} values
     {{ rows | join(',\n    ') }}
 {%- endmacro %}
+
+{#
+    type_text(): the column type of free text in a table leadhub creates itself (varchar;
+    Spark has no varchar without a length). table_format(): the clause that gives such a
+    table Spark's format, $LEADHUB_SPARK_FILE_FORMAT (parquet; nothing elsewhere).
+#}
+{% macro type_text() -%}
+    {{ return(adapter.dispatch('type_text', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__type_text() -%}varchar{%- endmacro %}
+
+{% macro spark__type_text() -%}string{%- endmacro %}
+
+{% macro table_format() -%}
+    {{ return(adapter.dispatch('table_format', 'leadhub')()) }}
+{%- endmacro %}
+
+{% macro default__table_format() -%}{%- endmacro %}
+
+{% macro spark__table_format() -%}using {{ env_var('LEADHUB_SPARK_FILE_FORMAT', 'parquet') }}{%- endmacro %}

@@ -180,6 +180,25 @@ anchors as (
         on anchor_rows.first_name = duplicates.first_name and anchor_rows.last_name = duplicates.last_name
 ),
 
+-- the first names a variant's first name can stand for: itself, and a nickname of it or the
+-- name it is a nickname of (either way round)
+first_name_equivalents as (
+    select
+        first_name as variant_first_name,
+        first_name as anchor_first_name
+    from anchors
+    union
+    select
+        nickname as variant_first_name,
+        first_name as anchor_first_name
+    from nicknames
+    union
+    select
+        first_name as variant_first_name,
+        nickname as anchor_first_name
+    from nicknames
+),
+
 candidates as (
     select
         parts.variant,
@@ -198,21 +217,15 @@ candidates as (
             where seen.first_name = parts.first_name and seen.last_name = anchors.last_name
         ) as first_name_seen
     from parts
+    inner join first_name_equivalents as equivalents
+        on parts.first_name = equivalents.variant_first_name
     inner join anchors
         on
-            (
+            equivalents.anchor_first_name = anchors.first_name
+            and (
                 parts.last_name = anchors.last_name
                 or (length(parts.last_name) = 1 and substr(anchors.last_name, 1, 1) = parts.last_name)
                 or parts.last_name = ''
-            )
-            and (
-                parts.first_name = anchors.first_name
-                or exists (
-                    select 1 from nicknames as n
-                    where
-                        (n.nickname = parts.first_name and n.first_name = anchors.first_name)
-                        or (n.nickname = anchors.first_name and n.first_name = parts.first_name)
-                )
             )
 ),
 
