@@ -282,6 +282,45 @@ def integrity(target_name: str | None, as_json: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--target", "target_name", required=True, help="dbt profile target whose marts are checked.")
+@click.option(
+    "--against",
+    "against_name",
+    default="duckdb",
+    show_default=True,
+    help="dbt profile target to compare with.",
+)
+@click.option("--show", type=int, default=3, show_default=True, help="Differing rows printed per mart.")
+def compare(target_name: str, against_name: str, show: int) -> None:
+    """Compare the published marts of two targets, row for row and id for id.
+
+    The same exports built on two engines (say Spark and DuckDB) must give the same marts.
+    Exits 1 when any mart differs, printing the rows each has that the other lacks.
+    """
+    from leadhub.compare import compare_marts
+    from leadhub.database import MissingRelation
+
+    target, against = _target(target_name), _target(against_name)
+    try:
+        comparisons = compare_marts(target, against)
+    except MissingRelation as exc:
+        raise click.ClickException(f"a mart is missing ({exc}): build both targets first") from exc
+    click.echo(f"  {'mart':<36} {target.name:>9} {against.name:>9}")
+    for c in comparisons:
+        verdict = "equal" if c.equal else f"{len(c.only_in_first)} / {len(c.only_in_second)} rows differ"
+        click.echo(f"  {c.mart:<36} {c.rows[0]:>9,} {c.rows[1]:>9,}  {verdict}")
+        for row in c.only_in_first[:show]:
+            click.echo(f"    only in {target.name}: {row}")
+        for row in c.only_in_second[:show]:
+            click.echo(f"    only in {against.name}: {row}")
+    differing = [c.mart for c in comparisons if not c.equal]
+    if differing:
+        click.echo(f"{len(differing)} of {len(comparisons)} marts differ: {', '.join(differing)}", err=True)
+        sys.exit(1)
+    click.echo(f"{target.name} and {against.name}: all {len(comparisons)} marts equal")
+
+
 @contextlib.contextmanager
 def _writing(target: Target, wait_seconds: float) -> Iterator[None]:
     """The warehouse's write lock (leadhub/warehouse_lock.py), a busy warehouse said plainly."""

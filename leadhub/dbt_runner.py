@@ -3,19 +3,26 @@
 dbt runs in the project folder with the profile leadhub itself reads (config.profiles_path,
 or DBT_PROFILES_DIR from the given environment), without anonymous usage statistics, either
 streaming its output (a person watches) or capturing it (the caller reports it).
+
+It runs as a child process, except on a Spark target reached through a local session
+(method: session): Spark's metastore (embedded Derby) admits one JVM at a time, and the
+loader, the summary and the report already hold the session of this process. There dbt runs
+in this process (dbtRunner) and dbt-spark joins that session.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from leadhub.config import PROJECT_ROOT, ConfigError, profiles_path
+from leadhub.config import PROJECT_ROOT, ConfigError, load_target, profiles_path
 
 # What `leadhub build` runs: every model, seed, snapshot and data test. Unit tests check the
 # models' logic, not the data: dbt advises running them in development and CI (make test
@@ -86,6 +93,8 @@ def run_dbt(
     capture: keep stdout and stderr in the result instead of streaming them.
     """
     command, full_env = dbt_command(args, target, env=env, artifacts=artifacts)
+    if _uses_local_spark(target, full_env):
+        return _run_in_process(command, full_env, capture)
     t0 = time.perf_counter()
     result = subprocess.run(
         command,
@@ -98,3 +107,42 @@ def run_dbt(
         check=False,
     )
     return DbtRun(command, result.returncode, result.stdout or "", time.perf_counter() - t0)
+
+
+@contextlib.contextmanager
+def _environment(env: Mapping[str, str]) -> Iterator[None]:
+    """This process's environment replaced by `env` for a while."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _uses_local_spark(target: str | None, env: Mapping[str, str]) -> bool:
+    """The target is Spark through a local session (see the module's docstring)."""
+    with _environment(env):
+        try:
+            resolved = load_target(target, Path(env["DBT_PROFILES_DIR"]) / "profiles.yml")
+        except ConfigError:
+            return False  # dbt itself reports a profile it cannot read
+    return resolved.type == "spark" and resolved.settings.get("method") == "session"
+
+
+def _run_in_process(command: list[str], env: Mapping[str, str], capture: bool) -> DbtRun:
+    from dbt.cli.main import dbtRunner
+
+    output = io.StringIO()
+    t0 = time.perf_counter()
+    cwd = Path.cwd()
+    with _environment(env), contextlib.redirect_stdout(output if capture else sys.stdout):
+        os.chdir(PROJECT_ROOT)
+        try:
+            result = dbtRunner().invoke(command[1:])
+        finally:
+            os.chdir(cwd)
+    returncode = 0 if result.success else (2 if result.exception is not None else 1)
+    return DbtRun(command, returncode, output.getvalue(), time.perf_counter() - t0)

@@ -33,3 +33,7 @@
 {% macro duckdb__int_div(a, b) -%}
     ({{ a }}) // ({{ b }})
 {%- endmacro %}
+
+{% macro spark__int_div(a, b) -%}
+    ({{ a }}) div ({{ b }})
+{%- endmacro %}
