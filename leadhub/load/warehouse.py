@@ -308,6 +308,9 @@ class SparkWarehouse(RawWarehouse):
         super().__init__(target)
         self.spark = spark_session(target)
         self.pending: list[tuple[str, pa.Table]] = []
+        # checksum -> load_id of the files loaded, read once (every query is a Spark job; the
+        # warehouse lock keeps other writers out meanwhile) and kept up to date by commit()
+        self._loaded: dict[str, str] | None = None
 
     def ddl(self) -> list[str]:
         out = []
@@ -324,11 +327,12 @@ class SparkWarehouse(RawWarehouse):
             self.spark.sql(statement)
 
     def loaded_as(self, checksum: str) -> str | None:
-        rows = self.spark.sql(
-            f"select load_id from {self.schema}.load_log where file_checksum = :checksum and status = 'loaded' limit 1",
-            args={"checksum": checksum},
-        ).collect()
-        return rows[0][0] if rows else None
+        if self._loaded is None:
+            rows = self.spark.sql(
+                f"select file_checksum, load_id from {self.schema}.load_log where status = 'loaded'"
+            ).collect()
+            self._loaded = {checksum: load_id for checksum, load_id in rows}
+        return self._loaded.get(checksum)
 
     def begin(self) -> None:
         self.pending = []
@@ -338,6 +342,10 @@ class SparkWarehouse(RawWarehouse):
         ordered = [p for p in pending if p[0] != "load_log"] + [p for p in pending if p[0] == "load_log"]
         for table, data in ordered:
             self._append(table, data)
+            if table == "load_log" and self._loaded is not None:
+                for entry in data.select(["file_checksum", "load_id", "status"]).to_pylist():
+                    if entry["status"] == "loaded":
+                        self._loaded[entry["file_checksum"]] = entry["load_id"]
 
     def rollback(self) -> None:
         self.pending = []

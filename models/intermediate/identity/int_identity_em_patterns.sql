@@ -10,9 +10,9 @@
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
 {%- set rules = leadhub.identity_blocking_rules() %}
-{%- set level_columns = [] %}
+{%- set pattern_parts = ['training_session'] %}
 {%- for comparison in comparisons %}
-    {%- do level_columns.append(comparison ~ '_level') %}
+    {%- do pattern_parts.append("coalesce(cast(" ~ comparison ~ "_level as " ~ dbt.type_string() ~ "), '-')") %}
 {%- endfor %}
 with
 
@@ -23,6 +23,10 @@ candidate_pairs as (
 -- one training session per blocking rule: its pairs, without the comparisons it fixes
 session_patterns as (
     {%- for kind, (expression, fixed) in rules.items() %}
+        {%- set compared = [] %}
+        {%- for comparison in comparisons if comparison not in fixed %}
+            {%- do compared.append(comparison ~ '_level') %}
+        {%- endfor %}
         select
             '{{ kind }}' as training_session,
             {%- for comparison in comparisons %}
@@ -36,21 +40,19 @@ session_patterns as (
         from candidate_pairs
         where found_by_{{ kind }}
         group by
-            {{ level_columns | join(',\n            ') }}
+            {{ compared | join(',\n            ') }}
         {%- if not loop.last %}
             union all
         {%- endif %}
     {%- endfor %}
 ),
 
+-- a pattern's id names its session and vector, the same on every engine (an order of text
+-- and nulls is not: collations differ, and so does where nulls sort)
 numbered_patterns as (
     select
         *,
-        row_number() over (
-            order by
-                training_session,
-                {{ level_columns | join(',\n                ') }}
-        ) as pattern_id
+        md5({{ pattern_parts | join(" || '|' || ") }}) as pattern_id
     from session_patterns
 ),
 
