@@ -158,6 +158,11 @@ def fetch(target: Target, sql: str, read_only: bool = True) -> list[tuple]:
     return query(target, sql, read_only).rows
 
 
+def text_type(target: Target) -> str:
+    """The SQL type of text for casts in leadhub's own queries (Spark's varchar needs a length)."""
+    return "string" if target.type == "spark" else "varchar"
+
+
 def mart_schema(target: Target) -> str:
     """Where dbt builds the marts: the target schema itself (dbt_project.yml has no +schema for them)."""
     return str(target.settings.get("schema", "main"))

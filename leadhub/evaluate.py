@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadhub.config import Target
-from leadhub.database import fetch, relation
+from leadhub.database import fetch, relation, text_type
 
 
 @dataclass
@@ -156,7 +156,7 @@ def _lookup_scores(target: Target, truth: Path) -> list[Score]:
     categories = dict(
         fetch(
             target,
-            f"select cast(lead_source_id as varchar), category from {relation(target, 'int_lead_sources')}",
+            f"select cast(lead_source_id as {text_type(target)}), category from {relation(target, 'int_lead_sources')}",
         )
     )
     true_categories: dict[str, str] = {}

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from leadhub.config import Target
-from leadhub.database import MissingRelation, Result, mart_schema, relation, session
+from leadhub.database import MissingRelation, Result, mart_schema, relation, session, text_type
 from leadhub.integrity import Check, current_checks
 from leadhub.warehouse_summary import staging_accounting_sql
 
@@ -161,6 +161,8 @@ def _as_date(value: object) -> dt.date | None:
 def _published(r: Reader) -> bool:
     """True when the latest build's marts are the published ones: after publishing, the
     build schema's marts are views onto the target schema's tables."""
+    if r.target.type == "spark":  # no information_schema
+        return r.scalar(f"show views in {r.build_schema} like 'customers'") is not None
     kind = r.scalar(
         "select table_type from information_schema.tables "
         f"where table_schema = '{r.build_schema}' and table_name = 'customers'"
@@ -375,6 +377,7 @@ def _conversion(r: Reader, data: ReportData) -> None:
 
 def _identity(r: Reader, data: ReportData) -> None:
     customers = r.mart("customers")
+    text = text_type(r.target)
     persons, converted, records, merged = r.run(
         "select count(*), sum(case when lifecycle_stage = 'customer' then 1 else 0 end), "
         f"sum(record_count), sum(case when record_count > 1 then 1 else 0 end) from {customers}"
@@ -399,9 +402,9 @@ def _identity(r: Reader, data: ReportData) -> None:
     )
     data.cluster_sizes = r.table(
         cols("records:Records per person", "persons:Persons:int"),
-        "select case when record_count >= 20 then '20+' else cast(record_count as varchar) end as records, "
+        f"select case when record_count >= 20 then '20+' else cast(record_count as {text}) end as records, "
         f"count(*) as persons from {customers} "
-        "group by case when record_count >= 20 then '20+' else cast(record_count as varchar) end "
+        f"group by case when record_count >= 20 then '20+' else cast(record_count as {text}) end "
         "order by min(record_count)",
     )
     data.largest_clusters = r.table(
