@@ -220,6 +220,9 @@ def main(
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
     for name, scores, load in evaluations:
         _print_evaluation(name, scores, load)
+    names = targets.split(",")
+    for other in names[1:]:
+        _print_mart_comparison(names[0], other)
     if splink and "duckdb" in identity_times:
         _print_identity_beside_splink(evaluations, identity_times, root)
     if febrl:
@@ -234,6 +237,20 @@ def main(
         )
         for line in comparison_table(comparisons):
             click.echo(f"  {line}")
+
+
+def _print_mart_comparison(first: str, second: str) -> None:
+    """The same exports built on two engines: their marts, row for row (leadhub compare)."""
+    from leadhub.compare import compare_marts
+
+    comparisons = compare_marts(load_target(first), load_target(second))
+    equal = [c.mart for c in comparisons if c.equal]
+    click.echo(f"\nmarts on {second} against {first}: {len(equal)} of {len(comparisons)} equal row for row")
+    for c in comparisons:
+        if not c.equal:
+            click.echo(
+                f"  {c.mart}: {len(c.only_in_first)} rows only on {first}, {len(c.only_in_second)} only on {second}"
+            )
 
 
 def _print_identity_beside_splink(
