@@ -33,7 +33,7 @@ def _target(target_name: str | None) -> Target:
 @click.group()
 @click.version_option(__version__, prog_name="leadhub")
 def main() -> None:
-    """leadhub: CRM report exports -> a trustworthy dbt warehouse (DuckDB or PostgreSQL)."""
+    """leadhub: CRM report exports -> a trustworthy dbt warehouse (DuckDB, PostgreSQL or Spark)."""
 
 
 @main.command()
