@@ -187,7 +187,8 @@ def main(
     evaluations: list[tuple[str, list[Score], ComparisonLoad]] = []
     times: dict[str, dict[str, StepTime]] = {}
     rows = 0
-    for name in targets.split(","):
+    names = targets.split(",")
+    for name in names:
         os.environ["DBT_TARGET"] = name
         if name == "duckdb":
             os.environ["LEADHUB_DUCKDB_PATH"] = str(root / "leadhub.duckdb")
@@ -220,7 +221,6 @@ def main(
             click.echo(f"  {kind:<14} {present:>10,} {normalized:>10,} {share:>9.3%}")
     for name, scores, load in evaluations:
         _print_evaluation(name, scores, load)
-    names = targets.split(",")
     for other in names[1:]:
         _print_mart_comparison(names[0], other)
     if splink and "duckdb" in identity_times:

@@ -39,9 +39,13 @@ class MartComparison:
         return not self.only_in_first and not self.only_in_second
 
 
+def _rounded(value: float | decimal.Decimal) -> float:
+    return float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")
+
+
 def _json_value(value: object) -> object:
     if isinstance(value, float):
-        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+        return _rounded(value)
     if isinstance(value, list):
         return [_json_value(v) for v in value]
     if isinstance(value, dict):
@@ -54,7 +58,7 @@ def canonical(value: object) -> object:
     if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, float | decimal.Decimal):
-        return float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")
+        return _rounded(value)
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC).replace(tzinfo=None)

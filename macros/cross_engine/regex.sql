@@ -3,10 +3,10 @@
     (DuckDB), PostgreSQL's ARE and Java (Spark) share: [0-9] classes, \s, anchors, groups,
     {m,n}. They are written as the text between the quotes of a standard SQL literal (a quote
     doubled); Spark reads backslash escapes in literals, so spark_regex_literal() writes the
-    same pattern for it.
+    same pattern for it (as the seeds' spark_literal() writes a value).
 #}
 {% macro spark_regex_literal(pattern) -%}
-    '{{ pattern | replace("\\", "\\\\") | replace("''", "\\'") }}'
+    {{ leadhub.spark_literal(pattern | replace("''", "'")) }}
 {%- endmacro %}
 
 

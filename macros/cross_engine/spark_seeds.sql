@@ -26,7 +26,7 @@
     {{ return(statements[0] if statements else '') }}
 {% endmacro %}
 
-{#- A seed value as a Spark SQL literal: backslashes and apostrophes escaped. -#}
+{#- A value as a Spark SQL literal: backslashes and apostrophes escaped (seeds, regex patterns). -#}
 {% macro spark_literal(value) -%}
     {%- if value is none -%}
         null
