@@ -12,7 +12,7 @@ from typing import TypeVar
 import click
 
 from leadhub import __version__
-from leadhub.config import ConfigError, Target, load_target
+from leadhub.config import DEFAULT_COMPANY, ConfigError, Target, check_company, load_target
 from leadhub.febrl import DATASETS as FEBRL_DATASETS
 
 T = TypeVar("T")
@@ -111,17 +111,44 @@ WAIT_OPTION = click.option(
 )
 
 
+COMPANY_OPTION = click.option(
+    "--company",
+    default=DEFAULT_COMPANY,
+    show_default=True,
+    help="The company (tenant) whose exports these are. One warehouse holds many companies apart.",
+)
+COMPANIES_FROM_FOLDERS_OPTION = click.option(
+    "--companies-from-folders",
+    is_flag=True,
+    help="Each folder inside the folder given is a company (exports/acme/jobs.csv is acme's).",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--target", "target_name", default=None, help="dbt profile target (default: the profile's).")
 @click.option("--quiet", is_flag=True, help="Only the summary.")
+@COMPANY_OPTION
+@COMPANIES_FROM_FOLDERS_OPTION
 @WAIT_OPTION
-def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool, wait_seconds: float) -> None:
+def load(
+    paths: tuple[Path, ...],
+    target_name: str | None,
+    quiet: bool,
+    company: str,
+    companies_from_folders: bool,
+    wait_seconds: float,
+) -> None:
     """Load export files (or folders of them) into the raw tables of the dbt target.
 
     Exits 1 when any file was rejected (the other files are still loaded).
     """
     from leadhub.load.loader import Loader, printable
+
+    try:
+        check_company(company)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--company") from None
     from leadhub.load.warehouse import connect
 
     target = _target(target_name)
@@ -130,7 +157,13 @@ def load(paths: tuple[Path, ...], target_name: str | None, quiet: bool, wait_sec
     with _writing(target, wait_seconds):
         warehouse = connect(target)
         try:
-            report = Loader(warehouse, progress=None if quiet else _echo_err).load(list(paths))
+            loader = Loader(
+                warehouse,
+                progress=None if quiet else _echo_err,
+                company=company,
+                from_folders=companies_from_folders,
+            )
+            report = loader.load(list(paths))
         finally:
             warehouse.close()
     seconds = time.perf_counter() - t0
@@ -203,11 +236,15 @@ def evaluate(truth_dir: Path, target_name: str | None, as_json: bool) -> None:
     is_flag=True,
     help="Do not write the HTML report (leadhub report) after the build.",
 )
+@COMPANY_OPTION
+@COMPANIES_FROM_FOLDERS_OPTION
 @WAIT_OPTION
 def build(
     paths: tuple[Path, ...],
     target_name: str | None,
     quiet: bool,
+    company: str,
+    companies_from_folders: bool,
     send_alert: bool,
     unit_tests: bool,
     no_report: bool,
@@ -224,7 +261,15 @@ def build(
         if paths:
             ctx = click.get_current_context()
             try:
-                ctx.invoke(load, paths=paths, target_name=target_name, quiet=quiet, wait_seconds=wait_seconds)
+                ctx.invoke(
+                    load,
+                    paths=paths,
+                    target_name=target_name,
+                    quiet=quiet,
+                    company=company,
+                    companies_from_folders=companies_from_folders,
+                    wait_seconds=wait_seconds,
+                )
             except SystemExit as exc:
                 # a rejected file (already named above, and in load_log) does not keep the marts
                 # stale: the build runs on everything else, and the command still fails at the end

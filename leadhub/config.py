@@ -18,6 +18,10 @@ import jinja2
 import yaml
 
 PROFILE_NAME = "leadhub"
+# The company (tenant) of rows loaded without one: a single mover. Equal to dbt's var
+# default_company (dbt_project.yml); its keys and ids are the unscoped ones.
+DEFAULT_COMPANY = "default"
+COMPANY_MAX_LENGTH = 100
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -50,6 +54,23 @@ class Target:
             return f"spark ({self.settings.get('method')}), warehouse {where}"
         s = self.settings
         return f"postgres {s.get('user')}@{s.get('host')}:{s.get('port')}/{s.get('dbname')}"
+
+
+def check_company(name: str) -> str:
+    """A company (tenant) name as given, or a ConfigError saying what is wrong with it. It
+    becomes part of keys written "<company>/<key>", so it holds no slash."""
+    problem = None
+    if not name or name != name.strip():
+        problem = "is empty or starts or ends with a space"
+    elif "/" in name or "\\" in name:
+        problem = "contains a slash"
+    elif not name.isprintable():
+        problem = "contains a control character"
+    elif len(name) > COMPANY_MAX_LENGTH:
+        problem = f"is longer than {COMPANY_MAX_LENGTH} characters"
+    if problem:
+        raise ConfigError(f"company name {name!r} {problem}")
+    return name
 
 
 def _env_var(name: str, default: str | None = None) -> str:

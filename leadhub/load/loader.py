@@ -4,6 +4,10 @@ Per file, in one transaction: read it, write its rows to ``raw.<module>``, its u
 records to ``raw.quarantine`` and a line to ``raw.load_log``.  A rejected file leaves no
 rows behind (only its ``rejected`` log line); a file already loaded (same checksum) is
 skipped, so loading twice changes nothing.
+
+Every row belongs to a company (tenant): the one given (``--company``; a single mover's is the
+default company), or with ``from_folders`` the folder an export sits in under the given folder
+(``exports/acme/jobs.csv`` is acme's). The same file loaded for two companies is loaded twice.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leadhub.config import DEFAULT_COMPANY, ConfigError, check_company
 from leadhub.contract import EXPORT_SUFFIXES, ContractError, Module, exported_at, module_for_file
 from leadhub.load.reader import FileInfo, FileRejected, QuarantinedRow, RawRow, Record, read_file
 from leadhub.load.records import RawBlock
@@ -129,10 +134,29 @@ class Loader:
         warehouse: RawWarehouse,
         patterns: dict[str, tuple[str, ...]] | None = None,
         progress: Progress | None = None,
+        company: str = DEFAULT_COMPANY,
+        from_folders: bool = False,
     ) -> None:
         self.wh = warehouse
         self.patterns = patterns
         self.progress = progress or (lambda _msg: None)
+        self.company = check_company(company)
+        self.from_folders = from_folders
+
+    def company_of(self, name: str) -> str:
+        """The company a file's rows belong to (its lineage name is relative to the folder given,
+        so with from_folders its first part is the company folder)."""
+        if not self.from_folders:
+            return self.company
+        parts = name.split("/")
+        if len(parts) < 2:
+            raise FileRejected(
+                printable(name), "not inside a company folder (companies are taken from folders)"
+            )
+        try:
+            return check_company(parts[0])
+        except ConfigError as exc:
+            raise FileRejected(printable(name), f"its folder is not a usable company name: {exc}") from None
 
     def load(self, paths: Iterable[Path]) -> LoadReport:
         report = LoadReport(run_id=uuid.uuid4().hex)
@@ -191,23 +215,27 @@ class Loader:
             exported_at=None,
             exported_at_from=None,
             started_at=started,
+            company=None,
         )
         try:
             if prepared.module is not None:
                 base["module"] = prepared.module.name
+            company = base["company"] = self.company_of(name)
             if prepared.error is not None:
                 raise prepared.error
             module, info, records = prepared.module, prepared.info, prepared.records
             assert module is not None and info is not None
             base.update(file_checksum=info.checksum, file_bytes=info.size_bytes)
-            previous = self.wh.loaded_as(info.checksum)
+            previous = self.wh.loaded_as(info.checksum, company)
             if previous is not None:
                 return FileResult(name, module.name, "skipped", message=f"already loaded (load {previous})")
             when, when_from = exported_at(path)
             base.update(exported_at=when, exported_at_from=when_from)
             self.wh.begin()
             try:
-                loaded, rejected = self._write(module.name, name, info, records, load_id, started, when)
+                loaded, rejected = self._write(
+                    module.name, name, info, records, load_id, started, when, company
+                )
                 elapsed = time.perf_counter() - t0
                 base.update(
                     encoding=info.encoding,
@@ -241,7 +269,9 @@ class Loader:
             self._log(dict(base, status="rejected", error=message, finished_at=_now(), seconds=elapsed))
             return FileResult(name, base["module"], "rejected", seconds=elapsed, message=message)
 
-    def _write(self, module: str, name: str, info: FileInfo, records, load_id: str, loaded_at, when):
+    def _write(
+        self, module: str, name: str, info: FileInfo, records, load_id: str, loaded_at, when, company: str
+    ):
         columns = module_columns(info.module)
         qcolumns = [c for c, _ in QUARANTINE_COLUMNS]
         rows: list[tuple] = []
@@ -252,7 +282,7 @@ class Loader:
             if isinstance(rec, RawBlock):
                 block = block_table(columns, rec, {
                     "_source_file": name, "_file_checksum": info.checksum, "_load_id": load_id,
-                    "_loaded_at": loaded_at, "_exported_at": when,
+                    "_loaded_at": loaded_at, "_exported_at": when, "_company": company,
                 })  # fmt: skip
                 for offset in range(0, block.num_rows, BATCH_ROWS):
                     batch = block.slice(offset, BATCH_ROWS)
@@ -263,7 +293,18 @@ class Loader:
             elif isinstance(rec, RawRow):
                 extra = json.dumps(rec.extra, ensure_ascii=False) if rec.extra else None
                 rows.append(
-                    (*rec.values, extra, name, rec.row, rec.line, info.checksum, load_id, loaded_at, when)
+                    (
+                        *rec.values,
+                        extra,
+                        name,
+                        rec.row,
+                        rec.line,
+                        info.checksum,
+                        load_id,
+                        loaded_at,
+                        when,
+                        company,
+                    )
                 )
                 if len(rows) >= BATCH_ROWS:
                     self.wh.insert(module, columns, rows)

@@ -4,7 +4,7 @@ Both engines get the same tables (all contract values as text, lineage typed):
 
 * ``<raw>.<module>`` — one per contract module, canonical columns + ``_extra`` (JSON text of
   unknown headers) + lineage (``_source_file``, ``_source_row``, ``_source_line``,
-  ``_file_checksum``, ``_load_id``, ``_loaded_at``, ``_exported_at``);
+  ``_file_checksum``, ``_load_id``, ``_loaded_at``, ``_exported_at``, ``_company``);
 * ``<raw>.quarantine`` — records that could not be read, with line, column, reason and raw text;
 * ``<raw>.load_log`` — one row per file attempt.
 
@@ -24,7 +24,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from leadhub.config import Target
+from leadhub.config import DEFAULT_COMPANY, Target
 from leadhub.contract import MODULES, Module
 from leadhub.database import duckdb_connection, postgres_connection, spark_session
 from leadhub.load.records import RawBlock
@@ -38,6 +38,15 @@ LINEAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("_load_id", "text not null"),
     ("_loaded_at", "timestamp not null"),
     ("_exported_at", "timestamp not null"),
+    # the tenant; null in rows loaded before tenants existed (they are the default company)
+    ("_company", "text"),
+)
+
+# Columns added to the raw tables after their first release: (table, column, type). A warehouse
+# created before gets them on its next load (old rows hold null).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    *((module.name, "_company", "text") for module in MODULES),
+    ("load_log", "company", "text"),
 )
 
 QUARANTINE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -75,6 +84,7 @@ LOAD_LOG_COLUMNS: tuple[tuple[str, str], ...] = (
     ("started_at", "timestamp not null"),
     ("finished_at", "timestamp not null"),
     ("seconds", "double precision not null"),
+    ("company", "text"),
 )
 
 
@@ -101,6 +111,7 @@ class LoadLogEntry:
     started_at: dt.datetime
     finished_at: dt.datetime
     seconds: float
+    company: str
 
 
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -158,14 +169,19 @@ class RawWarehouse(ABC):
             statements.append(
                 f"create table if not exists {self.schema}.{table} (\n    " + ",\n    ".join(cols) + "\n)"
             )
+        statements += [
+            f"alter table {self.schema}.{table} add column if not exists {column} {kind}"
+            for table, column, kind in ADDED_COLUMNS
+        ]
         return statements
 
     @abstractmethod
     def ensure_schema(self) -> None: ...
 
     @abstractmethod
-    def loaded_as(self, checksum: str) -> str | None:
-        """The load id under which a file with this checksum was loaded, if any."""
+    def loaded_as(self, checksum: str, company: str) -> str | None:
+        """The load id under which this company loaded a file with this checksum, if any (the
+        same file loaded for another company is another company's data)."""
 
     @abstractmethod
     def begin(self) -> None: ...
@@ -203,10 +219,11 @@ class DuckDBWarehouse(RawWarehouse):
         for statement in self.ddl():
             self.con.execute(statement)
 
-    def loaded_as(self, checksum: str) -> str | None:
+    def loaded_as(self, checksum: str, company: str) -> str | None:
         hit = self.con.execute(
-            f"select load_id from {self.schema}.load_log where file_checksum = ? and status = 'loaded' limit 1",
-            [checksum],
+            f"select load_id from {self.schema}.load_log where file_checksum = ? and status = 'loaded' "
+            f"and coalesce(company, ?) = ? limit 1",
+            [checksum, DEFAULT_COMPANY, company],
         ).fetchone()
         return hit[0] if hit else None
 
@@ -248,11 +265,12 @@ class PostgresWarehouse(RawWarehouse):
             finally:
                 cur.execute("select pg_advisory_unlock(hashtext(%s))", [self.schema])
 
-    def loaded_as(self, checksum: str) -> str | None:
+    def loaded_as(self, checksum: str, company: str) -> str | None:
         with self.conn.cursor() as cur:
             cur.execute(
-                f"select load_id from {self.schema}.load_log where file_checksum = %s and status = 'loaded' limit 1",
-                [checksum],
+                f"select load_id from {self.schema}.load_log where file_checksum = %s and status = 'loaded' "
+                f"and coalesce(company, %s) = %s limit 1",
+                [checksum, DEFAULT_COMPANY, company],
             )
             hit = cur.fetchone()
         return hit[0] if hit else None
@@ -308,13 +326,17 @@ class SparkWarehouse(RawWarehouse):
         super().__init__(target)
         self.spark = spark_session(target)
         self.pending: list[tuple[str, pa.Table]] = []
-        # checksum -> load_id of the files loaded, read once (every query is a Spark job; the
+        # (company, checksum) -> load_id of the files loaded, read once (every query is a Spark job; the
         # warehouse lock keeps other writers out meanwhile) and kept up to date by commit()
-        self._loaded: dict[str, str] | None = None
+        self._loaded: dict[tuple[str, str], str] | None = None
 
     def ddl(self) -> list[str]:
+        """Spark's dialect; the added columns are left to ensure_schema (Spark has no `add column
+        if not exists`)."""
         out = []
         for statement in super().ddl():
+            if statement.startswith("alter table"):
+                continue
             if statement.startswith("create table"):
                 for generic, spark in SPARK_TYPES.items():
                     statement = re.sub(rf" {generic}( not null)?(,?\n)", rf" {spark}\2", statement)
@@ -325,14 +347,20 @@ class SparkWarehouse(RawWarehouse):
     def ensure_schema(self) -> None:
         for statement in self.ddl():
             self.spark.sql(statement)
+        for table, column, kind in ADDED_COLUMNS:
+            if column not in self.spark.table(f"{self.schema}.{table}").columns:
+                self.spark.sql(
+                    f"alter table {self.schema}.{table} add columns ({column} {SPARK_TYPES[kind]})"
+                )
 
-    def loaded_as(self, checksum: str) -> str | None:
+    def loaded_as(self, checksum: str, company: str) -> str | None:
         if self._loaded is None:
             rows = self.spark.sql(
-                f"select file_checksum, load_id from {self.schema}.load_log where status = 'loaded'"
+                f"select coalesce(company, '{DEFAULT_COMPANY}'), file_checksum, load_id "
+                f"from {self.schema}.load_log where status = 'loaded'"
             ).collect()
-            self._loaded = {checksum: load_id for checksum, load_id in rows}
-        return self._loaded.get(checksum)
+            self._loaded = {(company, checksum): load_id for company, checksum, load_id in rows}
+        return self._loaded.get((company, checksum))
 
     def begin(self) -> None:
         self.pending = []
@@ -343,9 +371,9 @@ class SparkWarehouse(RawWarehouse):
         for table, data in ordered:
             self._append(table, data)
             if table == "load_log" and self._loaded is not None:
-                for entry in data.select(["file_checksum", "load_id", "status"]).to_pylist():
+                for entry in data.select(["company", "file_checksum", "load_id", "status"]).to_pylist():
                     if entry["status"] == "loaded":
-                        self._loaded[entry["file_checksum"]] = entry["load_id"]
+                        self._loaded[(entry["company"], entry["file_checksum"])] = entry["load_id"]
 
     def rollback(self) -> None:
         self.pending = []
