@@ -80,23 +80,27 @@
 {%- endmacro %}
 
 {#
-    identity_level_shares(counts, count_column): per comparison and level of the grid (a CTE
-    named level_grid), the level's share of the comparison's count_column in the CTE `counts`
-    (comparison, comparison_level, count_column), a level never counted counting as
-    `floor`: the u and m probabilities.
+    identity_level_shares(counts, count_column, floor, companies): per company (a CTE of
+    `company` values), comparison and level of the grid (a CTE named level_grid), the level's
+    share of the comparison's count_column in the CTE `counts` (company, comparison,
+    comparison_level, count_column), a level never counted counting as `floor`: the u and m
+    probabilities. Every company's are its own.
 #}
-{% macro identity_level_shares(counts, count_column, floor) -%}
+{% macro identity_level_shares(counts, count_column, floor, companies) -%}
     select
+        {{ companies }}.company,
         level_grid.comparison,
         level_grid.comparison_level,
         cast(greatest(coalesce({{ counts }}.{{ count_column }}, 0), {{ floor }}) as {{ leadhub.type_double() }})
         / sum(greatest(coalesce({{ counts }}.{{ count_column }}, 0), {{ floor }})) over (
-            partition by level_grid.comparison
+            partition by {{ companies }}.company, level_grid.comparison
         ) as share
     from level_grid
+    cross join {{ companies }}
     left join {{ counts }}
         on
-            level_grid.comparison = {{ counts }}.comparison
+            {{ companies }}.company = {{ counts }}.company
+            and level_grid.comparison = {{ counts }}.comparison
             and level_grid.comparison_level = {{ counts }}.comparison_level
 {%- endmacro %}
 

@@ -53,6 +53,7 @@ final as (
     select
         records.record_key,
         clusters.customer_id,
+        records.company,
         records.module,
         records.natural_key,
         records.quote_number,

@@ -1,7 +1,8 @@
 {#
     One row per resolved person (lead or customer): the spelling of the name, email and phone
     used most often across their records, the CRM customer id(s) of the customers export, and
-    the evidence that holds the records together.
+    the evidence that holds the records together. A person is of one company (grouped by it,
+    a customer_id of two companies would be two rows, which the key test refuses).
 #}
 with
 
@@ -27,6 +28,7 @@ customer_records as (
 totals as (
     select
         customer_id,
+        company,
         min(case when is_anchor then record_key end) as anchor_record_key,
         count(*) as record_count,
         count(distinct module) as module_count,
@@ -37,12 +39,13 @@ totals as (
         min(merge_confidence) as weakest_merge_confidence,
         sum(case when merge_method = 'manual' then 1 else 0 end) as manual_merge_count
     from customer_records
-    group by customer_id
+    group by customer_id, company
 ),
 
 final as (
     select
         totals.customer_id,
+        totals.company,
         totals.anchor_record_key,
         customer_name_choice.customer_name,
         email_choice.email,

@@ -1,7 +1,7 @@
 {#
     One row per profile and blocking key it carries (macros/identity/evidence.sql,
     identity_blocking_rules): the input of every identity comparison. A key with a missing part
-    is no key.
+    is no key. Blocks are per company: two companies' profiles are never compared.
 
     name_count is the formal first name + surname of the profile, counted per block by
     int_identity_blocks to find hub contact values.
@@ -15,6 +15,7 @@ profiles as (
 keys as (
     {%- for kind, (expression, fixed) in leadhub.identity_blocking_rules().items() %}
         select
+            company,
             '{{ kind }}' as block_kind,
             {{ expression }} as block_value,
             profile_key,
@@ -29,6 +30,7 @@ keys as (
 
 final as (
     select
+        company,
         block_kind,
         block_value,
         profile_key,

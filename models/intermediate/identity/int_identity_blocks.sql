@@ -15,6 +15,9 @@
     ten times the records put ten times the profiles in a common name's block, a hundred times
     the pairs. max_pair_count is the number of profile pairs the block makes;
     cumulative_pair_count sums it over the usable blocks up to this one in that order.
+
+    Blocks, hubs and the budget are per company: one company's common names do not use up
+    another's comparisons.
 #}
 with
 
@@ -28,12 +31,13 @@ profiles as (
 
 sized as (
     select
+        company,
         block_kind,
         block_value,
         count(*) as profile_count,
         count(distinct name_value) as name_count
     from block_keys
-    group by block_kind, block_value
+    group by company, block_kind, block_value
 ),
 
 flagged as (
@@ -46,6 +50,7 @@ flagged as (
 
 capped as (
     select
+        company,
         block_kind,
         block_value,
         profile_count,
@@ -60,6 +65,7 @@ budgeted as (
     select
         *,
         sum(case when is_oversized then 0 else max_pair_count end) over (
+            partition by company
             order by profile_count, block_kind, block_value
             rows between unbounded preceding and current row
         ) as cumulative_pair_count
@@ -67,12 +73,16 @@ budgeted as (
 ),
 
 budget as (
-    select count(*) * {{ var('identity_comparison_budget_per_profile') }} as max_pairs
+    select
+        company,
+        count(*) * {{ var('identity_comparison_budget_per_profile') }} as max_pairs
     from profiles
+    group by company
 ),
 
 final as (
     select
+        budgeted.company,
         budgeted.block_kind,
         budgeted.block_value,
         budgeted.profile_count,
@@ -83,7 +93,8 @@ final as (
         budgeted.is_oversized,
         budgeted.is_oversized or budgeted.cumulative_pair_count > budget.max_pairs as is_skipped
     from budgeted
-    cross join budget
+    inner join budget
+        on budgeted.company = budget.company
 )
 
 select * from final

@@ -7,7 +7,8 @@
     Each pair carries its comparison levels (macros/identity/evidence.sql,
     identity_pair_fields and identity_comparison_levels): int_identity_match_weights learns from them how much each
     level says, int_identity_pair_scores weighs them. A hub contact value (an agency's email)
-    compares as missing: it is no evidence either way.
+    compares as missing: it is no evidence either way. Both profiles of a pair are of one
+    company (blocks are per company).
 #}
 {{ config(pre_hook="{{ leadhub.prefer_hash_joins() }}") }}
 {%- set rules = leadhub.identity_blocking_rules() %}
@@ -34,13 +35,15 @@ hubs as (
 -- an anti-join with the few skipped blocks: the planner keeps the keys' own statistics
 usable_keys as {{ leadhub.inlined() }} (
     select
+        block_keys.company,
         block_keys.block_kind,
         block_keys.block_value,
         block_keys.profile_number
     from block_keys
     left join skipped_blocks
         on
-            block_keys.block_kind = skipped_blocks.block_kind
+            block_keys.company = skipped_blocks.company
+            and block_keys.block_kind = skipped_blocks.block_kind
             and block_keys.block_value = skipped_blocks.block_value
     where skipped_blocks.block_kind is null
 ),
@@ -55,7 +58,8 @@ pair_rules as (
     from usable_keys as a
     inner join usable_keys as b
         on
-            a.block_kind = b.block_kind
+            a.company = b.company
+            and a.block_kind = b.block_kind
             and a.block_value = b.block_value
             and a.profile_number < b.profile_number
 ),
@@ -78,6 +82,7 @@ compared as {{ leadhub.inlined() }} (
     select
         profiles.profile_number,
         profiles.profile_key,
+        profiles.company,
         profiles.first_key,
         profiles.first_canonical,
         profiles.last_key,
@@ -96,16 +101,26 @@ compared as {{ leadhub.inlined() }} (
         case when hub_streets.block_value is null then profiles.street_name_key end as street_name_key
     from profiles
     left join hubs as hub_emails
-        on hub_emails.block_kind = 'email' and profiles.email = hub_emails.block_value
+        on
+            hub_emails.block_kind = 'email'
+            and profiles.company = hub_emails.company
+            and profiles.email = hub_emails.block_value
     left join hubs as hub_phones
-        on hub_phones.block_kind = 'phone' and profiles.phone = hub_phones.block_value
+        on
+            hub_phones.block_kind = 'phone'
+            and profiles.company = hub_phones.company
+            and profiles.phone = hub_phones.block_value
     left join hubs as hub_streets
-        on hub_streets.block_kind = 'address' and profiles.street_key = hub_streets.block_value
+        on
+            hub_streets.block_kind = 'address'
+            and profiles.company = hub_streets.company
+            and profiles.street_key = hub_streets.block_value
 ),
 
 pair_fields as {{ leadhub.computed_once() }} (
     select
         pairs.*,
+        a.company,
         a.profile_key as profile_key_a,
         b.profile_key as profile_key_b,
         {{ leadhub.identity_pair_fields('a', 'b') | indent(8) }}
@@ -118,6 +133,7 @@ pair_fields as {{ leadhub.computed_once() }} (
 
 final as (
     select
+        company,
         profile_key_a,
         profile_key_b,
         {%- for kind in rules %}

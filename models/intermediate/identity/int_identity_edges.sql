@@ -13,6 +13,10 @@
 
     seeds/identity_decisions.csv wins over the rules: a record with decision = split loses
     every rule edge (it becomes a customer of its own unless a manual merge links it).
+
+    No edge joins two companies: quote numbers are per company, profiles and candidate pairs
+    never span one, and a manual merge of two companies' records (record keys of another
+    company than the default start "<company>/") is ignored.
 #}
 with
 
@@ -35,7 +39,7 @@ decisions as (
 quote_edges as (
     select
         record_key as record_key_a,
-        min(record_key) over (partition by quote_number) as record_key_b,
+        min(record_key) over (partition by company, quote_number) as record_key_b,
         'quote' as match_method,
         cast(null as {{ leadhub.type_double() }}) as match_probability,
         cast(null as {{ dbt.type_string() }}) as evidence,
@@ -94,14 +98,20 @@ kept_rule_edges as (
 
 manual_edges as (
     select
-        record_key as record_key_a,
-        other_record_key as record_key_b,
+        decisions.record_key as record_key_a,
+        decisions.other_record_key as record_key_b,
         'manual' as match_method,
         cast(null as {{ leadhub.type_double() }}) as match_probability,
         cast(null as {{ dbt.type_string() }}) as evidence,
-        decided_by
+        decisions.decided_by
     from decisions
-    where lower(decision) = 'merge'
+    left join records as a
+        on decisions.record_key = a.record_key
+    left join records as b
+        on decisions.other_record_key = b.record_key
+    where
+        lower(decisions.decision) = 'merge'
+        and not coalesce(a.company <> b.company, false)
 ),
 
 all_edges as (

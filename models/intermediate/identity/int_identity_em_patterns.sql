@@ -7,10 +7,13 @@
     email says nothing about how often one person's records share an email): their level is
     null in the session's vectors and they get no row. Comparison '__prior' (level 0) is one
     row per pattern that carries the session's match share in the rounds.
+
+    Per company: every company's weights are learnt from its own pairs, so loading another
+    company never changes its customers.
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
 {%- set rules = leadhub.identity_blocking_rules() %}
-{%- set pattern_parts = ['training_session'] %}
+{%- set pattern_parts = ['company', 'training_session'] %}
 {%- for comparison in comparisons %}
     {%- do pattern_parts.append("coalesce(cast(" ~ comparison ~ "_level as " ~ dbt.type_string() ~ "), '-')") %}
 {%- endfor %}
@@ -28,6 +31,7 @@ session_patterns as (
             {%- do compared.append(comparison ~ '_level') %}
         {%- endfor %}
         select
+            company,
             '{{ kind }}' as training_session,
             {%- for comparison in comparisons %}
                 {%- if comparison in fixed %}
@@ -40,6 +44,7 @@ session_patterns as (
         from candidate_pairs
         where found_by_{{ kind }}
         group by
+            company,
             {{ compared | join(',\n            ') }}
         {%- if not loop.last %}
             union all
@@ -60,6 +65,7 @@ numbered_patterns as (
 final as (
     {%- for comparison in comparisons %}
         select
+            company,
             training_session,
             pattern_id,
             pair_count,
@@ -70,6 +76,7 @@ final as (
         union all
     {%- endfor %}
     select
+        company,
         training_session,
         pattern_id,
         pair_count,

@@ -18,6 +18,9 @@
     matches any one session expects, over all pairs of profiles (a lower bound, so a cautious
     prior).
 
+    Everything is per company (one row per company, comparison and level): a company's
+    weights are learnt from its own pairs alone.
+
     The rounds are stages (macros/cross_engine/stages.sql): one CTE each on DuckDB and
     PostgreSQL, one work table each on Spark.
 #}
@@ -44,8 +47,15 @@ profiles as (
 {% endset %}
 {{ leadhub.stage('level_grid', level_grid, materialize=false) }}
 
+{% set companies %}
+    select distinct company
+    from {{ ref('int_identity_profiles') }}
+{% endset %}
+{{ leadhub.stage('companies', companies, materialize=false) }}
+
 {% set parameters_0 %}
     select distinct
+        patterns.company,
         patterns.training_session,
         patterns.comparison,
         patterns.comparison_level,
@@ -66,6 +76,7 @@ profiles as (
 {% for iteration in range(1, var('identity_em_iterations') + 1) %}
     {% set posterior %}
         select
+            patterns.company,
             patterns.training_session,
             patterns.pattern_id,
             1.0 / (1.0 + exp(-least(greatest(sum(
@@ -78,19 +89,22 @@ profiles as (
         from patterns
         inner join parameters_{{ iteration - 1 }} as previous
             on
-                patterns.training_session = previous.training_session
+                patterns.company = previous.company
+                and patterns.training_session = previous.training_session
                 and patterns.comparison = previous.comparison
                 and patterns.comparison_level = previous.comparison_level
         left join u_probabilities
             on
-                patterns.comparison = u_probabilities.comparison
+                patterns.company = u_probabilities.company
+                and patterns.comparison = u_probabilities.comparison
                 and patterns.comparison_level = u_probabilities.comparison_level
-        group by patterns.training_session, patterns.pattern_id
+        group by patterns.company, patterns.training_session, patterns.pattern_id
     {% endset %}
     {{ leadhub.stage('posterior_' ~ iteration, posterior) }}
 
     {% set parameters %}
         select
+            patterns.company,
             patterns.training_session,
             patterns.comparison,
             patterns.comparison_level,
@@ -106,16 +120,17 @@ profiles as (
                 else
                     greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)
                     / sum(greatest(sum(patterns.pair_count * posterior.match_probability), 0.000001)) over (
-                        partition by patterns.training_session, patterns.comparison
+                        partition by patterns.company, patterns.training_session, patterns.comparison
                     )
             end as m_probability,
             sum(patterns.pair_count * posterior.match_probability) as match_mass
         from patterns
         inner join posterior_{{ iteration }} as posterior
             on
-                patterns.training_session = posterior.training_session
+                patterns.company = posterior.company
+                and patterns.training_session = posterior.training_session
                 and patterns.pattern_id = posterior.pattern_id
-        group by patterns.training_session, patterns.comparison, patterns.comparison_level
+        group by patterns.company, patterns.training_session, patterns.comparison, patterns.comparison_level
     {% endset %}
     {{ leadhub.stage('parameters_' ~ iteration, parameters) }}
 
@@ -126,21 +141,23 @@ estimated as (
 
 pooled_masses as (
     select
+        company,
         comparison,
         comparison_level,
         sum(match_mass) as match_mass,
         count(*) as session_count
     from estimated
     where comparison <> '__prior'
-    group by comparison, comparison_level
+    group by company, comparison, comparison_level
 ),
 
 m_shares as (
-    {{ leadhub.identity_level_shares('pooled_masses', 'match_mass', 0.000001) | indent(4) }}
+    {{ leadhub.identity_level_shares('pooled_masses', 'match_mass', 0.000001, 'companies') | indent(4) }}
 ),
 
 m_probabilities as (
     select
+        m_shares.company,
         m_shares.comparison,
         m_shares.comparison_level,
         m_shares.share as m_probability,
@@ -148,34 +165,44 @@ m_probabilities as (
     from m_shares
     left join pooled_masses
         on
-            m_shares.comparison = pooled_masses.comparison
+            m_shares.company = pooled_masses.company
+            and m_shares.comparison = pooled_masses.comparison
             and m_shares.comparison_level = pooled_masses.comparison_level
 ),
 
 profile_count as (
-    select cast(count(*) as {{ float }}) as profile_count
+    select
+        company,
+        cast(count(*) as {{ float }}) as profile_count
     from profiles
+    group by company
 ),
 
 expected_matches as (
-    select max(match_mass) as match_count
+    select
+        company,
+        max(match_mass) as match_count
     from estimated
     where comparison = '__prior'
+    group by company
 ),
 
 prior_odds as (
     select
+        profile_count.company,
         least(
             greatest(coalesce(expected_matches.match_count, 0), 1.0)
             / greatest(profile_count.profile_count * (profile_count.profile_count - 1) / 2, 1.0),
             0.5
         ) as prior_match_probability
-    from expected_matches
-    cross join profile_count
+    from profile_count
+    left join expected_matches
+        on profile_count.company = expected_matches.company
 ),
 
 final as (
     select
+        m_probabilities.company,
         m_probabilities.comparison,
         m_probabilities.comparison_level,
         m_probabilities.m_probability,
@@ -188,9 +215,11 @@ final as (
     from m_probabilities
     inner join u_probabilities
         on
-            m_probabilities.comparison = u_probabilities.comparison
+            m_probabilities.company = u_probabilities.company
+            and m_probabilities.comparison = u_probabilities.comparison
             and m_probabilities.comparison_level = u_probabilities.comparison_level
-    cross join prior_odds
+    inner join prior_odds
+        on m_probabilities.company = prior_odds.company
 )
 
 select * from final

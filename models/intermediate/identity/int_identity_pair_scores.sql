@@ -3,7 +3,8 @@
     weight of each comparison's level (int_identity_match_weights), with a term-frequency
     adjustment where names agree exactly: "Smith" = "Smith" is weaker evidence than
     "Marshbrook" = "Marshbrook". The adjustment replaces the level's average u with the share
-    of profiles carrying that name: log2(u / frequency).
+    of profiles carrying that name: log2(u / frequency). Weights and name frequencies are the
+    pair's company's.
 
     match_probability = 1 / (1 + 2^-match_weight); is_match when it reaches
     var identity_match_min_probability, unless the pair is a household conflict: first names
@@ -33,18 +34,22 @@ match_weights as (
 {% for position, column in [('first', 'first_key'), ('last', 'last_key')] %}
     {{ position }}_name_frequencies as (
         select
+            company,
             {{ column }} as name_value,
             cast(count(*) as {{ float }})
-            / sum(count(*)) over () as name_frequency
+            / sum(count(*)) over (partition by company) as name_frequency
         from profiles
         where {{ column }} is not null
-        group by {{ column }}
+        group by company, {{ column }}
     ),
 
 {% endfor %}
 prior_odds as (
-    select max(prior_match_weight) as prior_match_weight
+    select
+        company,
+        max(prior_match_weight) as prior_match_weight
     from match_weights
+    group by company
 ),
 
 -- One pass over the pairs: the level weights, and the term-frequency adjustments of exactly
@@ -67,23 +72,26 @@ weighed as (
             else 0
         end as match_weight
     from candidate_pairs
-    cross join prior_odds
+    inner join prior_odds
+        on candidate_pairs.company = prior_odds.company
     inner join profiles as a
         on candidate_pairs.profile_key_a = a.profile_key
     left join first_name_frequencies
-        on a.first_key = first_name_frequencies.name_value
+        on a.company = first_name_frequencies.company and a.first_key = first_name_frequencies.name_value
     left join last_name_frequencies
-        on a.last_key = last_name_frequencies.name_value
+        on a.company = last_name_frequencies.company and a.last_key = last_name_frequencies.name_value
     {%- for comparison in comparisons %}
         left join match_weights as {{ comparison }}_weights
             on
-                {{ comparison }}_weights.comparison = '{{ comparison }}'
+                candidate_pairs.company = {{ comparison }}_weights.company
+                and {{ comparison }}_weights.comparison = '{{ comparison }}'
                 and candidate_pairs.{{ comparison }}_level = {{ comparison }}_weights.comparison_level
     {%- endfor %}
 ),
 
 final as (
     select
+        company,
         profile_key_a,
         profile_key_b,
         {%- for comparison in comparisons %}

@@ -10,6 +10,8 @@
     The profile's fields are its records' (equal by construction), except event_at, its
     first record's time, and branch_id, the branch of the record that names the profile.
 
+    company is the records' (a profile never spans companies: its key is partitioned by it).
+
     profile_number numbers the profiles in key order: the pairs of int_identity_candidate_pairs
     are made of numbers, which join and compare several times faster than the keys.
 #}
@@ -33,6 +35,7 @@ final as (
     select
         records.profile_key,
         row_number() over (order by records.profile_key) as profile_number,
+        records.company,
         records.name_key,
         records.first_key,
         records.first_canonical,

@@ -2,7 +2,9 @@
     Every current record that names a person, from every module that does, in one shape:
     the record, its lineage, and the keys identity resolution compares.
 
-    record_key      module and natural key ("lead_status:100001", "jobs:500005", ...)
+    company         the tenant: identity never compares two companies' records
+    record_key      module and natural key ("lead_status:100001", "jobs:500005", ...), as
+                    "<company>/lead_status:100001" for a company other than the default
     first_key       first word of the name key ("zoe" for "CÔTÉ, Zoë"); an initial stays "z"
     first_canonical the formal first name a nickname stands for (seeds/nicknames.csv)
     last_key        last word of the name key ("cote")
@@ -70,6 +72,7 @@ nicknames as (
 records as (
     {%- for module, (key, quote, crm_id, branch, street, postcode, city, event) in modules.items() %}
         select
+            company,
             '{{ module }}' as module,
             cast({{ key }} as {{ string }}) as natural_key,
             cast({{ quote or 'null' }} as {{ string }}) as quote_number,
@@ -95,7 +98,9 @@ records as (
 
 keyed as (
     select
-        records.module || ':' || records.natural_key as record_key,
+        {{ leadhub.company_scoped("records.module || ':' || records.natural_key", 'records.company') }}
+            as record_key,
+        records.company,
         records.module,
         records.natural_key,
         records.quote_number,
@@ -119,7 +124,7 @@ keyed as (
         records._exported_at
     from records
     left join branch_variants
-        on records.branch_name = branch_variants.variant
+        on records.company = branch_variants.company and records.branch_name = branch_variants.variant
 ),
 
 canonical_first_names as (
@@ -133,6 +138,7 @@ canonical_first_names as (
 final as (
     select
         keyed.record_key,
+        keyed.company,
         keyed.module,
         keyed.natural_key,
         keyed.quote_number,
@@ -159,6 +165,7 @@ final as (
             when coalesce(keyed.email, keyed.phone, keyed.street_key) is null then keyed.record_key
             else min(keyed.record_key) over (
                 partition by
+                    keyed.company,
                     keyed.name_key,
                     keyed.email,
                     keyed.phone,

@@ -4,6 +4,10 @@
     of them two different people. The sample is the profiles with the smallest md5 of their
     key: the same on every engine and every rebuild of the same data. A level never seen in
     the sample counts once, so no level is impossible.
+
+    Per company: each company's sample is its own (ordered by its keys without the company
+    prefix, so that two companies with the same records sample them alike), and its pairs
+    never join two companies.
 #}
 {%- set comparisons = leadhub.identity_comparisons() %}
 with
@@ -12,23 +16,39 @@ profiles as (
     select * from {{ ref('int_identity_profiles') }}
 ),
 
+companies as (
+    select distinct company
+    from profiles
+),
+
+sampled as (
+    select
+        *,
+        row_number() over (
+            partition by company
+            order by md5({{ leadhub.company_unscoped('profile_key') }})
+        ) as sample_rank
+    from profiles
+),
+
 sample as {{ leadhub.materialized() }} (
     select *
-    from profiles
-    order by md5(profile_key)
-    limit {{ var('identity_u_sample_size') }}
+    from sampled
+    where sample_rank <= {{ var('identity_u_sample_size') }}
 ),
 
 sample_fields as {{ leadhub.computed_once() }} (
     select
+        a.company,
         {{ leadhub.identity_pair_fields('a', 'b') | indent(8) }}
     from sample as a
     inner join sample as b
-        on a.profile_key < b.profile_key
+        on a.company = b.company and a.profile_key < b.profile_key
 ),
 
 sample_pairs as {{ leadhub.materialized() }} (
     select
+        company,
         {{ leadhub.identity_comparison_levels() | indent(8) }}
     from sample_fields
 ),
@@ -36,6 +56,7 @@ sample_pairs as {{ leadhub.materialized() }} (
 sample_levels as (
     {%- for comparison in comparisons %}
         select
+            company,
             '{{ comparison }}' as comparison,
             {{ comparison }}_level as comparison_level
         from sample_pairs
@@ -52,19 +73,21 @@ level_grid as (
 
 sample_counts as (
     select
+        company,
         comparison,
         comparison_level,
         count(*) as pair_count
     from sample_levels
-    group by comparison, comparison_level
+    group by company, comparison, comparison_level
 ),
 
 u_probabilities as (
-    {{ leadhub.identity_level_shares('sample_counts', 'pair_count', 1) | indent(4) }}
+    {{ leadhub.identity_level_shares('sample_counts', 'pair_count', 1, 'companies') | indent(4) }}
 ),
 
 final as (
     select
+        u_probabilities.company,
         u_probabilities.comparison,
         u_probabilities.comparison_level,
         u_probabilities.share as u_probability,
@@ -72,7 +95,8 @@ final as (
     from u_probabilities
     left join sample_counts
         on
-            u_probabilities.comparison = sample_counts.comparison
+            u_probabilities.company = sample_counts.company
+            and u_probabilities.comparison = sample_counts.comparison
             and u_probabilities.comparison_level = sample_counts.comparison_level
 )
 

@@ -20,6 +20,7 @@ customer_records as (
 
 bad_lead_customers as (
     select
+        bad_leads.company,
         bad_leads.bad_lead_key,
         bad_leads.received_at,
         bad_leads._source_file,
@@ -30,6 +31,7 @@ bad_lead_customers as (
     inner join customer_records
         on
             customer_records.module = 'bad_leads'
+            and bad_leads.company = customer_records.company
             and bad_leads.bad_lead_key = customer_records.natural_key
 ),
 
@@ -45,6 +47,7 @@ lead_status_records as (
 
 candidates as (
     select
+        bad_lead_customers.company,
         bad_lead_customers.bad_lead_key,
         lead_status_records.quote_number,
         abs({{ dbt.datediff('bad_lead_customers.received_at', 'lead_status_records.received_at', 'minute') }})
@@ -62,10 +65,10 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by bad_lead_key
+            partition by company, bad_lead_key
             order by minutes_apart asc, is_same_branch desc, quote_number asc
         ) as preference,
-        count(*) over (partition by bad_lead_key) as candidate_count
+        count(*) over (partition by company, bad_lead_key) as candidate_count
     from candidates
 ),
 
@@ -79,6 +82,7 @@ customer_leads as (
 
 final as (
     select
+        bad_lead_customers.company,
         bad_lead_customers.bad_lead_key,
         bad_lead_customers.customer_id,
         ranked.quote_number as lead_status_quote_number,
@@ -94,7 +98,10 @@ final as (
         end as link_status
     from bad_lead_customers
     left join ranked
-        on bad_lead_customers.bad_lead_key = ranked.bad_lead_key and ranked.preference = 1
+        on
+            bad_lead_customers.company = ranked.company
+            and bad_lead_customers.bad_lead_key = ranked.bad_lead_key
+            and ranked.preference = 1
     left join customer_leads
         on bad_lead_customers.customer_id = customer_leads.customer_id
 )

@@ -29,6 +29,7 @@ sales_persons as (
 
 performance_rows as (
     select
+        company,
         'sales_performance' as module,
         performance_key,
         sales_person_name as name_as_written,
@@ -42,6 +43,7 @@ performance_rows as (
     from sales_performance
     union all
     select
+        company,
         'user_performance' as module,
         user_key as performance_key,
         user_name as name_as_written,
@@ -61,7 +63,9 @@ resolved as (
         coalesce(variants.resolution, 'unmatched') as resolution
     from performance_rows
     left join variants
-        on performance_rows.name_as_written = variants.variant
+        on
+            performance_rows.company = variants.company
+            and performance_rows.name_as_written = variants.variant
 ),
 
 orphans as (
@@ -71,15 +75,7 @@ orphans as (
 
 blocked_candidates as (
     select
-        orphans.module,
-        orphans.performance_key,
-        sales_persons.sales_person_id,
-        sales_persons.name_key as candidate_name
-    from orphans
-    inner join sales_persons
-        on substr(orphans.first_name, 1, 1) = substr(sales_persons.name_key, 1, 1)
-    union
-    select
+        orphans.company,
         orphans.module,
         orphans.performance_key,
         sales_persons.sales_person_id,
@@ -87,13 +83,27 @@ blocked_candidates as (
     from orphans
     inner join sales_persons
         on
-            length(orphans.last_name) > 0
+            orphans.company = sales_persons.company
+            and substr(orphans.first_name, 1, 1) = substr(sales_persons.name_key, 1, 1)
+    union
+    select
+        orphans.company,
+        orphans.module,
+        orphans.performance_key,
+        sales_persons.sales_person_id,
+        sales_persons.name_key as candidate_name
+    from orphans
+    inner join sales_persons
+        on
+            orphans.company = sales_persons.company
+            and length(orphans.last_name) > 0
             and substr(orphans.last_name, 1, 1)
             = substr(sales_persons.name_key, length(split_part(sales_persons.name_key, ' ', 1)) + 2, 1)
 ),
 
 scored as (
     select
+        blocked_candidates.company,
         blocked_candidates.module,
         blocked_candidates.performance_key,
         blocked_candidates.candidate_name,
@@ -101,7 +111,8 @@ scored as (
     from blocked_candidates
     inner join orphans
         on
-            blocked_candidates.module = orphans.module
+            blocked_candidates.company = orphans.company
+            and blocked_candidates.module = orphans.module
             and blocked_candidates.performance_key = orphans.performance_key
 ),
 
@@ -109,7 +120,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by module, performance_key
+            partition by company, module, performance_key
             order by similarity desc, candidate_name asc
         ) as candidate_rank
     from scored
@@ -117,6 +128,7 @@ ranked as (
 
 closest as (
     select
+        company,
         module,
         performance_key,
         {{ leadhub.string_agg_ordered(
@@ -127,11 +139,12 @@ closest as (
         ) }} as closest_candidates
     from ranked
     where candidate_rank <= {{ var('performance_orphan_candidates') }}
-    group by module, performance_key
+    group by company, module, performance_key
 ),
 
 final as (
     select
+        resolved.company,
         resolved.module,
         resolved.performance_key,
         resolved.name_as_written,
@@ -144,12 +157,13 @@ final as (
         resolved.sales_person_id is null as is_orphan,
         resolved.sales_person_id is not null
         and count(*) over (
-            partition by resolved.module, resolved.period_key, resolved.sales_person_id
+            partition by resolved.company, resolved.module, resolved.period_key, resolved.sales_person_id
         ) > 1 as is_duplicate_link
     from resolved
     left join closest
         on
-            resolved.module = closest.module
+            resolved.company = closest.company
+            and resolved.module = closest.module
             and resolved.performance_key = closest.performance_key
 )
 

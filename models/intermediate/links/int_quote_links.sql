@@ -2,7 +2,7 @@
     One row per quote number seen in lead_status, booked_opportunities or lost_leads (current
     rows), with where it appears: the quote number is how a lead and a lost lead link to
     their booked opportunity. Flags what does not add up (a lead marked booked without a
-    booked opportunity, a quote both booked and lost).
+    booked opportunity, a quote both booked and lost). Quote numbers are per company.
 #}
 with
 
@@ -19,15 +19,25 @@ lost_leads as (
 ),
 
 quotes as (
-    select quote_number from lead_status
+    select
+        company,
+        quote_number
+    from lead_status
     union
-    select quote_number from booked_opportunities
+    select
+        company,
+        quote_number
+    from booked_opportunities
     union
-    select quote_number from lost_leads
+    select
+        company,
+        quote_number
+    from lost_leads
 ),
 
 final as (
     select
+        quotes.company,
         quotes.quote_number,
         lead_status.status as lead_status,
         booked_opportunities.status as booked_opportunity_status,
@@ -41,11 +51,13 @@ final as (
             as is_booked_and_lost
     from quotes
     left join lead_status
-        on quotes.quote_number = lead_status.quote_number
+        on quotes.company = lead_status.company and quotes.quote_number = lead_status.quote_number
     left join booked_opportunities
-        on quotes.quote_number = booked_opportunities.quote_number
+        on
+            quotes.company = booked_opportunities.company
+            and quotes.quote_number = booked_opportunities.quote_number
     left join lost_leads
-        on quotes.quote_number = lost_leads.quote_number
+        on quotes.company = lost_leads.company and quotes.quote_number = lost_leads.quote_number
 )
 
 select * from final

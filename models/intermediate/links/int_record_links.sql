@@ -30,6 +30,7 @@ lookup_variants as (
 -- one row per current record: the branch, lead source and sales person it names, resolved
 records as (
     select
+        mentions.company,
         mentions.module,
         mentions.record_key as natural_key,
         max(case when mentions.entity_kind = 'branch' then lookup_variants.entity_id end) as branch_id,
@@ -38,13 +39,15 @@ records as (
     from mentions
     left join lookup_variants
         on
-            mentions.entity_kind = lookup_variants.lookup_name
+            mentions.company = lookup_variants.company
+            and mentions.entity_kind = lookup_variants.lookup_name
             and mentions.mention = lookup_variants.variant
-    group by mentions.module, mentions.record_key
+    group by mentions.company, mentions.module, mentions.record_key
 ),
 
 final as (
     select
+        records.company,
         records.module,
         records.natural_key,
         case
@@ -56,7 +59,8 @@ final as (
     from records
     left join customer_records
         on
-            records.module = customer_records.module
+            records.company = customer_records.company
+            and records.module = customer_records.module
             and records.natural_key = customer_records.natural_key
     left join customers
         on customer_records.customer_id = customers.customer_id

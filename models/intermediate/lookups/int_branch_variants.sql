@@ -4,7 +4,8 @@
     kept as a status (seeds/branch_status_markers.csv), then seeds/branch_aliases.csv
     (spelling variants, test and placeholder branches). Spellings are compared on their
     letters and digits only: those that differ in punctuation or spacing alone are one branch,
-    named by its most written spelling ("Saint John" and "St. John's" stay two).
+    named by its most written spelling ("Saint John" and "St. John's" stay two). Branches are
+    per company: two companies' "Portland" are two branches (the seeds apply to every company).
 #}
 with
 
@@ -23,6 +24,7 @@ aliases as (
 
 observed as (
     select
+        company,
         mention as branch_name,
         _exported_at
     from mentions
@@ -30,6 +32,7 @@ observed as (
 
 variants as (
     select
+        company,
         branch_name,
         count(*) as row_count,
         max(_exported_at) as last_seen_at,
@@ -41,7 +44,7 @@ variants as (
         ) }}) as upper_name
     from observed
     where branch_name is not null
-    group by branch_name
+    group by company, branch_name
 ),
 
 split as (
@@ -60,6 +63,7 @@ split as (
 
 aliased as (
     select
+        split.company,
         split.branch_name as variant,
         split.row_count,
         split.last_seen_at,
@@ -86,25 +90,28 @@ keyed as (
 -- "OAKVILLE/BURLINGTON") are one branch, named as most of its rows write it
 spellings as (
     select
+        company,
         match_key,
         aliased_name,
         sum(row_count) as spelling_rows
     from keyed
     where match_key <> ''
-    group by match_key, aliased_name
+    group by company, match_key, aliased_name
 ),
 
 canonical as (
     select
+        company,
         match_key,
         aliased_name as normalized_name,
-        count(*) over (partition by match_key) as spelling_count,
-        row_number() over (partition by match_key order by spelling_rows desc, aliased_name asc) as spelling_rank
+        count(*) over (partition by company, match_key) as spelling_count,
+        row_number() over (partition by company, match_key order by spelling_rows desc, aliased_name asc) as spelling_rank
     from spellings
 ),
 
 final as (
     select
+        keyed.company,
         keyed.variant,
         keyed.row_count,
         keyed.last_seen_at,
@@ -116,11 +123,12 @@ final as (
         canonical.normalized_name,
         canonical.spelling_count,
         keyed.is_test,
-        md5(canonical.normalized_name) as branch_id
+        md5({{ leadhub.company_scoped('canonical.normalized_name', 'keyed.company') }}) as branch_id
     from keyed
     inner join canonical
         on
-            keyed.match_key = canonical.match_key
+            keyed.company = canonical.company
+            and keyed.match_key = canonical.match_key
             and canonical.spelling_rank = 1
 )
 

@@ -21,6 +21,7 @@ latest as (
 
 final as (
     select
+        variants.company,
         variants.branch_id,
         variants.normalized_name as branch_name,
         variants.normalized_name,
@@ -35,7 +36,7 @@ final as (
         on
             variants.branch_id = latest.branch_id
             and latest.recency = 1
-    group by variants.branch_id, variants.normalized_name, latest.marker_status
+    group by variants.company, variants.branch_id, variants.normalized_name, latest.marker_status
 )
 
 select * from final

@@ -4,7 +4,8 @@
     longest pattern breaking ties. A source no rule matches becomes a lead source of its own
     (is_mapped false) rather than a guess, in category other, or the category var
     lead_source_unmapped_category_by_module gives the module naming it (bad leads' providers:
-    partner). int_lookup_review lists them for a person to add a rule.
+    partner). int_lookup_review lists them for a person to add a rule. Lead sources are per
+    company (the rules apply to every company).
 #}
 with
 
@@ -19,6 +20,7 @@ rules as (
 
 observed as (
     select
+        company,
         mention as source_text,
         module
     from mentions
@@ -26,6 +28,7 @@ observed as (
 
 variants as (
     select
+        company,
         source_text,
         count(*) as row_count,
         -- the category of a source no rule knows: by the module that names it (a bad lead's
@@ -40,17 +43,18 @@ variants as (
             as match_key
     from observed
     where source_text is not null
-    group by source_text
+    group by company, source_text
 ),
 
 matches as (
     select
+        variants.company,
         variants.source_text,
         rules.lead_source,
         rules.category,
         rules.pattern,
         row_number() over (
-            partition by variants.source_text
+            partition by variants.company, variants.source_text
             order by rules.priority asc, length(rules.pattern) desc, rules.pattern
         ) as rule_rank
     from variants
@@ -62,6 +66,7 @@ matches as (
 
 final as (
     select
+        variants.company,
         variants.source_text,
         variants.match_key,
         variants.row_count,
@@ -69,11 +74,14 @@ final as (
         coalesce(matches.lead_source, variants.source_text) as lead_source_name,
         coalesce(matches.category, variants.unmapped_category) as category,
         matches.lead_source is not null as is_mapped,
-        md5(lower(coalesce(matches.lead_source, variants.source_text))) as lead_source_id
+        md5({{ leadhub.company_scoped(
+            'lower(coalesce(matches.lead_source, variants.source_text))', 'variants.company'
+        ) }}) as lead_source_id
     from variants
     left join matches
         on
-            variants.source_text = matches.source_text
+            variants.company = matches.company
+            and variants.source_text = matches.source_text
             and matches.rule_rank = 1
 )
 

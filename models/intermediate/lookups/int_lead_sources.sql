@@ -6,6 +6,7 @@ variants as (
 
 final as (
     select
+        company,
         lead_source_id,
         min(lead_source_name) as lead_source_name,
         min(category) as category,
@@ -13,7 +14,7 @@ final as (
         count(*) as variant_count,
         sum(row_count) as row_count
     from variants
-    group by lead_source_id
+    group by company, lead_source_id
 )
 
 select * from final

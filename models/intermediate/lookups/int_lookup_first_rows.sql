@@ -16,6 +16,7 @@ variant_entities as (
 
 named_rows as (
     select
+        company,
         entity_kind as lookup_name,
         mention as variant,
         _exported_at,
@@ -27,6 +28,7 @@ named_rows as (
 
 ranked as (
     select
+        variant_entities.company,
         variant_entities.lookup_name,
         variant_entities.entity_id,
         named_rows._exported_at,
@@ -39,12 +41,14 @@ ranked as (
     from named_rows
     inner join variant_entities
         on
-            named_rows.lookup_name = variant_entities.lookup_name
+            named_rows.company = variant_entities.company
+            and named_rows.lookup_name = variant_entities.lookup_name
             and named_rows.variant = variant_entities.variant
 ),
 
 final as (
     select
+        company,
         lookup_name,
         entity_id,
         _exported_at as first_exported_at,

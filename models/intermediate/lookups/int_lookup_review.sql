@@ -10,6 +10,7 @@ lookup_variants as (
 
 final as (
     select
+        company,
         lookup_name,
         variant,
         row_count,

@@ -29,6 +29,7 @@ sales_person_variants as (
 
 variants as (
     select
+        company,
         'branch' as lookup_name,
         variant,
         branch_id as entity_id,
@@ -40,6 +41,7 @@ variants as (
     from branch_variants
     union all
     select
+        company,
         'lead_source' as lookup_name,
         source_text as variant,
         lead_source_id as entity_id,
@@ -51,6 +53,7 @@ variants as (
     from lead_source_variants
     union all
     select
+        company,
         'sales_person' as lookup_name,
         variant,
         sales_person_id as entity_id,
@@ -64,6 +67,7 @@ variants as (
 
 final as (
     select
+        company,
         lookup_name,
         variant,
         entity_id,

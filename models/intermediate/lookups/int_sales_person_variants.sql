@@ -21,6 +21,7 @@
                   var sales_person_fuzzy_min_similarity.
     More than one fit: ambiguous (the candidates are listed); none: unmatched (phone-system
     users the CRM does not know end here). seeds/sales_person_overrides.csv wins over all.
+    Sales persons are per company: every comparison stays inside one company.
 #}
 with
 
@@ -39,6 +40,7 @@ overrides as (
 
 observed as (
     select
+        company,
         mention as variant,
         case when from_crm then 1 else 0 end as in_crm
     from mentions
@@ -46,17 +48,19 @@ observed as (
 
 variants as (
     select
+        company,
         variant,
         count(*) as row_count,
         max(in_crm) = 1 as seen_in_crm,
         lower({{ leadhub.strip_accents('variant') }}) as lowered
     from observed
     where variant is not null
-    group by variant
+    group by company, variant
 ),
 
 keyed as (
     select
+        company,
         variant,
         row_count,
         seen_in_crm,
@@ -88,6 +92,7 @@ parts as (
 
 formal_anchors as (
     select distinct
+        company,
         first_name,
         last_name
     from parts
@@ -99,6 +104,7 @@ formal_anchors as (
 
 nickname_anchors as (
     select distinct
+        parts.company,
         parts.first_name,
         parts.last_name
     from parts
@@ -111,17 +117,19 @@ nickname_anchors as (
             from formal_anchors as f
             inner join nicknames as n
                 on f.first_name = n.first_name
-            where n.nickname = parts.first_name and f.last_name = parts.last_name
+            where n.nickname = parts.first_name and f.company = parts.company and f.last_name = parts.last_name
         )
 ),
 
 anchor_names as (
     select
+        formal_anchors.company,
         formal_anchors.first_name,
         formal_anchors.last_name
     from formal_anchors
     union all
     select
+        nickname_anchors.company,
         nickname_anchors.first_name,
         nickname_anchors.last_name
     from nickname_anchors
@@ -129,18 +137,23 @@ anchor_names as (
 
 anchor_rows as (
     select
+        anchor_names.company,
         anchor_names.first_name,
         anchor_names.last_name,
         sum(parts.row_count) as row_count
     from anchor_names
     inner join parts
-        on anchor_names.first_name = parts.first_name and anchor_names.last_name = parts.last_name
-    group by anchor_names.first_name, anchor_names.last_name
+        on
+            anchor_names.company = parts.company
+            and anchor_names.first_name = parts.first_name
+            and anchor_names.last_name = parts.last_name
+    group by anchor_names.company, anchor_names.first_name, anchor_names.last_name
 ),
 
 -- a rarely seen full name that is a near spelling of a much more common one ("Robret Smith")
 duplicate_pairs as (
     select
+        rare.company,
         rare.first_name,
         rare.last_name,
         common.first_name || ' ' || common.last_name as common_name,
@@ -150,38 +163,46 @@ duplicate_pairs as (
     from anchor_rows as rare
     inner join anchor_rows as common
         on
-            substr(rare.first_name, 1, 1) = substr(common.first_name, 1, 1)
+            rare.company = common.company
+            and substr(rare.first_name, 1, 1) = substr(common.first_name, 1, 1)
             and substr(rare.last_name, 1, 1) = substr(common.last_name, 1, 1)
             and common.row_count >= {{ var('sales_person_duplicate_min_row_ratio') }} * rare.row_count
 ),
 
 duplicates as (
     select
+        company,
         first_name,
         last_name,
         min(common_name) as common_name
     from duplicate_pairs
     where similarity >= {{ var('sales_person_duplicate_min_similarity') }}
-    group by first_name, last_name
+    group by company, first_name, last_name
     having count(*) = 1
 ),
 
 anchors as (
     select
+        anchor_rows.company,
         anchor_rows.first_name,
         anchor_rows.last_name,
-        md5(coalesce(duplicates.common_name, anchor_rows.first_name || ' ' || anchor_rows.last_name))
-            as sales_person_id,
+        md5({{ leadhub.company_scoped(
+            "coalesce(duplicates.common_name, anchor_rows.first_name || ' ' || anchor_rows.last_name)",
+            'anchor_rows.company'
+        ) }}) as sales_person_id,
         coalesce(duplicates.common_name, anchor_rows.first_name || ' ' || anchor_rows.last_name)
             as person_name,
         duplicates.common_name is not null as is_duplicate
     from anchor_rows
     left join duplicates
-        on anchor_rows.first_name = duplicates.first_name and anchor_rows.last_name = duplicates.last_name
+        on
+            anchor_rows.company = duplicates.company
+            and anchor_rows.first_name = duplicates.first_name
+            and anchor_rows.last_name = duplicates.last_name
 ),
 
 -- the first names a variant's first name can stand for: itself, and a nickname of it or the
--- name it is a nickname of (either way round)
+-- name it is a nickname of (either way round); names only, so shared by the companies
 first_name_equivalents as (
     select
         first_name as variant_first_name,
@@ -201,6 +222,7 @@ first_name_equivalents as (
 
 candidates as (
     select
+        parts.company,
         parts.variant,
         anchors.sales_person_id,
         anchors.person_name as anchor_name,
@@ -214,14 +236,18 @@ candidates as (
         -- the sales person is seen elsewhere with this very first name (e.g. "Steve Khan")
         exists(
             select 1 from parts as seen
-            where seen.first_name = parts.first_name and seen.last_name = anchors.last_name
+            where
+                seen.company = parts.company
+                and seen.first_name = parts.first_name
+                and seen.last_name = anchors.last_name
         ) as first_name_seen
     from parts
     inner join first_name_equivalents as equivalents
         on parts.first_name = equivalents.variant_first_name
     inner join anchors
         on
-            equivalents.anchor_first_name = anchors.first_name
+            parts.company = anchors.company
+            and equivalents.anchor_first_name = anchors.first_name
             and (
                 parts.last_name = anchors.last_name
                 or (length(parts.last_name) = 1 and substr(anchors.last_name, 1, 1) = parts.last_name)
@@ -235,12 +261,13 @@ ranked as (
         *,
         case when match_method = 'exact' then 0 when first_name_seen then 1 else 2 end as method_rank,
         min(case when match_method = 'exact' then 0 when first_name_seen then 1 else 2 end)
-            over (partition by variant) as best_rank
+            over (partition by company, variant) as best_rank
     from candidates
 ),
 
 rule_resolved as (
     select
+        company,
         variant,
         count(distinct sales_person_id) as candidate_count,
         min(sales_person_id) as sales_person_id,
@@ -248,12 +275,13 @@ rule_resolved as (
         {{ leadhub.string_agg_distinct('anchor_name', "' | '") }} as candidate_names
     from ranked
     where method_rank = best_rank
-    group by variant
+    group by company, variant
 ),
 
 -- full names no rule fits: edit distance to the sales persons in the same block
 fuzzy_pairs as (
     select
+        parts.company,
         parts.variant,
         anchors.sales_person_id,
         anchors.person_name,
@@ -262,26 +290,28 @@ fuzzy_pairs as (
     from parts
     inner join anchors
         on
-            substr(parts.first_name, 1, 1) = substr(anchors.first_name, 1, 1)
+            parts.company = anchors.company
+            and substr(parts.first_name, 1, 1) = substr(anchors.first_name, 1, 1)
             and substr(parts.last_name, 1, 1) = substr(anchors.last_name, 1, 1)
     where
         length(parts.last_name) >= 2
         and not exists (
             select 1 from rule_resolved as r
-            where r.variant = parts.variant
+            where r.company = parts.company and r.variant = parts.variant
         )
 ),
 
 fuzzy_fits as (
     select
         *,
-        max(similarity) over (partition by variant) as best_similarity
+        max(similarity) over (partition by company, variant) as best_similarity
     from fuzzy_pairs
     where similarity >= {{ var('sales_person_fuzzy_min_similarity') }}
 ),
 
 fuzzy_resolved as (
     select
+        company,
         variant,
         count(distinct sales_person_id) as candidate_count,
         min(sales_person_id) as sales_person_id,
@@ -289,15 +319,16 @@ fuzzy_resolved as (
         {{ leadhub.string_agg_distinct('person_name', "' | '") }} as candidate_names
     from fuzzy_fits
     where similarity = best_similarity
-    group by variant
+    group by company, variant
 ),
 
 fuzzy_pair_counts as (
     select
+        company,
         variant,
         count(*) as fuzzy_pair_count
     from fuzzy_pairs
-    group by variant
+    group by company, variant
 ),
 
 resolved as (
@@ -308,6 +339,7 @@ resolved as (
 
 final as (
     select
+        parts.company,
         parts.variant,
         parts.row_count,
         parts.seen_in_crm,
@@ -319,7 +351,8 @@ final as (
         coalesce(resolved.candidate_count, 0) as candidate_count,
         coalesce(fuzzy_pair_counts.fuzzy_pair_count, 0) as fuzzy_pair_count,
         case
-            when overrides.variant is not null then md5(lower(overrides.sales_person_name))
+            when overrides.variant is not null
+                then md5({{ leadhub.company_scoped('lower(overrides.sales_person_name)', 'parts.company') }})
             when resolved.candidate_count = 1 then resolved.sales_person_id
         end as sales_person_id,
         case
@@ -330,9 +363,9 @@ final as (
         end as resolution
     from parts
     left join resolved
-        on parts.variant = resolved.variant
+        on parts.company = resolved.company and parts.variant = resolved.variant
     left join fuzzy_pair_counts
-        on parts.variant = fuzzy_pair_counts.variant
+        on parts.company = fuzzy_pair_counts.company and parts.variant = fuzzy_pair_counts.variant
     left join overrides
         on parts.variant = overrides.variant
 )

@@ -28,16 +28,18 @@ display as (
 
 totals as (
     select
+        company,
         sales_person_id,
         count(*) as variant_count,
         sum(row_count) as row_count,
         bool_or(seen_in_crm) as is_in_crm
     from linked
-    group by sales_person_id
+    group by company, sales_person_id
 ),
 
 final as (
     select
+        totals.company,
         totals.sales_person_id,
         display.variant as sales_person_name,
         totals.variant_count,

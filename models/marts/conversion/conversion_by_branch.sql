@@ -11,14 +11,16 @@ branches as (
 
 metrics as (
     select
+        company,
         branch_id,
         {{ leadhub.conversion_metrics() }}
     from lead_journey
-    group by branch_id
+    group by company, branch_id
 ),
 
 final as (
     select
+        metrics.company,
         metrics.branch_id,
         branches.name as branch_name,
         {{ leadhub.conversion_metric_columns('metrics') }}

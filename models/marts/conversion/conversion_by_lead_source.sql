@@ -11,14 +11,16 @@ lead_sources as (
 
 metrics as (
     select
+        company,
         lead_source_id,
         {{ leadhub.conversion_metrics() }}
     from lead_journey
-    group by lead_source_id
+    group by company, lead_source_id
 ),
 
 final as (
     select
+        metrics.company,
         metrics.lead_source_id,
         lead_sources.name as lead_source_name,
         lead_sources.category as lead_source_category,

@@ -20,14 +20,16 @@ categorized as (
 
 metrics as (
     select
+        company,
         lead_source_category,
         {{ leadhub.conversion_metrics() }}
     from categorized
-    group by lead_source_category
+    group by company, lead_source_category
 ),
 
 final as (
     select
+        metrics.company,
         metrics.lead_source_category,
         {{ leadhub.conversion_metric_columns('metrics') }}
     from metrics

@@ -7,14 +7,16 @@ lead_journey as (
 
 metrics as (
     select
+        company,
         lead_month,
         {{ leadhub.conversion_metrics() }}
     from lead_journey
-    group by lead_month
+    group by company, lead_month
 ),
 
 final as (
     select
+        metrics.company,
         metrics.lead_month,
         {{ leadhub.conversion_metric_columns('metrics') }}
     from metrics

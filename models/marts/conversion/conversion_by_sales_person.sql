@@ -11,14 +11,16 @@ sales_persons as (
 
 metrics as (
     select
+        company,
         sales_person_id,
         {{ leadhub.conversion_metrics() }}
     from lead_journey
-    group by sales_person_id
+    group by company, sales_person_id
 ),
 
 final as (
     select
+        metrics.company,
         metrics.sales_person_id,
         sales_persons.name as sales_person_name,
         {{ leadhub.conversion_metric_columns('metrics') }}

@@ -32,13 +32,14 @@ jobs as (
 
 customer_jobs as (
     select
+        company,
         quote_number,
         count(*) as customer_job_count,
         min(job_date) as first_job_date,
         sum(total_actual_cost) as revenue
     from jobs
     where customer_id is not null and quote_number is not null
-    group by quote_number
+    group by company, quote_number
 ),
 
 duplicate_bad_leads as (
@@ -53,6 +54,7 @@ duplicate_bad_leads as (
 leads as (
     select
         lead_status.id,
+        lead_status.company,
         lead_status.id as lead_status_id,
         lost_leads.id as lost_lead_id,
         cast(null as {{ dbt.type_string() }}) as bad_lead_id,
@@ -73,6 +75,7 @@ leads as (
     union all
     select
         id,
+        company,
         cast(null as {{ dbt.type_string() }}) as lead_status_id,
         id as lost_lead_id,
         cast(null as {{ dbt.type_string() }}) as bad_lead_id,
@@ -92,6 +95,7 @@ leads as (
     union all
     select
         id,
+        company,
         cast(null as {{ dbt.type_string() }}) as lead_status_id,
         cast(null as {{ dbt.type_string() }}) as lost_lead_id,
         id as bad_lead_id,
@@ -132,7 +136,7 @@ journeys as (
     left join booked_opportunities
         on leads.booked_opportunity_id = booked_opportunities.id
     left join customer_jobs
-        on leads.quote_number = customer_jobs.quote_number
+        on leads.company = customer_jobs.company and leads.quote_number = customer_jobs.quote_number
     left join duplicate_bad_leads
         on leads.lead_status_id = duplicate_bad_leads.lead_status_id
 ),
@@ -140,6 +144,7 @@ journeys as (
 final as (
     select
         id,
+        company,
         lead_kind,
         lead_status_id,
         lost_lead_id,

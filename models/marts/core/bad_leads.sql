@@ -29,9 +29,11 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('bad_leads', 'bad_leads.bad_lead_key') }} as id,
+        {{ leadhub.mart_id('bad_leads', 'bad_leads.bad_lead_key', 'bad_leads.company') }} as id,
+        bad_leads.company,
         record_links.customer_id,
-        {{ leadhub.mart_id('lead_status', 'bad_lead_links.lead_status_quote_number') }} as lead_status_id,
+        {{ leadhub.mart_id('lead_status', 'bad_lead_links.lead_status_quote_number', 'bad_leads.company') }}
+            as lead_status_id,
         record_links.lead_source_id,
         record_links.branch_id,
         coalesce(bad_lead_links.link_status, 'no_customer') as lead_status_link,
@@ -46,10 +48,11 @@ final as (
         bad_leads._source_row as source_row
     from bad_leads
     left join bad_lead_links
-        on bad_leads.bad_lead_key = bad_lead_links.bad_lead_key
+        on bad_leads.company = bad_lead_links.company and bad_leads.bad_lead_key = bad_lead_links.bad_lead_key
     left join record_links
         on
             record_links.module = 'bad_leads'
+            and bad_leads.company = record_links.company
             and bad_leads.bad_lead_key = record_links.natural_key
 )
 

@@ -28,13 +28,16 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }} as id,
+        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number', 'booked_opportunities.company') }}
+            as id,
+        booked_opportunities.company,
         booked_opportunities.quote_number,
         record_links.customer_id,
         record_links.sales_person_id,
         record_links.branch_id,
         record_links.lead_source_id,
-        {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as lead_status_id,
+        {{ leadhub.mart_id('lead_status', 'lead_status.quote_number', 'booked_opportunities.company') }}
+            as lead_status_id,
         booked_opportunities.status,
         booked_opportunities.booked_date,
         booked_opportunities.service_date,
@@ -53,9 +56,12 @@ final as (
     left join record_links
         on
             record_links.module = 'booked_opportunities'
+            and booked_opportunities.company = record_links.company
             and booked_opportunities.quote_number = record_links.natural_key
     left join lead_status
-        on booked_opportunities.quote_number = lead_status.quote_number
+        on
+            booked_opportunities.company = lead_status.company
+            and booked_opportunities.quote_number = lead_status.quote_number
 )
 
 select * from final

@@ -17,6 +17,7 @@ lookup_first_rows as (
 final as (
     select
         branches.branch_id as id,
+        branches.company,
         branches.branch_name as name,  -- noqa: RF04
         branches.normalized_name,
         branches.status,

@@ -154,6 +154,7 @@ anchors as (
 final as (
     select
         customers.customer_id as id,
+        customers.company,
         customers.customer_name,
         customers.email,
         customers.phone,

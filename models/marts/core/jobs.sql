@@ -29,7 +29,8 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('jobs', 'cast(jobs.job_id as ' ~ dbt.type_string() ~ ')') }} as id,
+        {{ leadhub.mart_id('jobs', 'cast(jobs.job_id as ' ~ dbt.type_string() ~ ')', 'jobs.company') }} as id,
+        jobs.company,
         jobs.job_id,
         jobs.job_number,
         jobs.quote_number,
@@ -39,7 +40,7 @@ final as (
         record_links.sales_person_id,
         record_links.branch_id,
         record_links.lead_source_id,
-        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number') }}
+        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number', 'jobs.company') }}
             as booked_opportunity_id,
         jobs.opportunity_status,
         jobs.job_date,
@@ -73,9 +74,10 @@ final as (
     left join record_links
         on
             record_links.module = 'jobs'
+            and jobs.company = record_links.company
             and cast(jobs.job_id as {{ dbt.type_string() }}) = record_links.natural_key
     left join booked_opportunities
-        on jobs.quote_number = booked_opportunities.quote_number
+        on jobs.company = booked_opportunities.company and jobs.quote_number = booked_opportunities.quote_number
 )
 
 select * from final

@@ -17,6 +17,7 @@ lookup_first_rows as (
 final as (
     select
         lead_sources.lead_source_id as id,
+        lead_sources.company,
         lead_sources.lead_source_name as name,  -- noqa: RF04
         lead_sources.category,
         lead_sources.is_mapped,

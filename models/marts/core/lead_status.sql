@@ -28,9 +28,10 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('lead_status', 'lead_status.quote_number') }} as id,
+        {{ leadhub.mart_id('lead_status', 'lead_status.quote_number', 'lead_status.company') }} as id,
+        lead_status.company,
         lead_status.quote_number,
-        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
+        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number', 'lead_status.company') }}
             as booked_opportunity_id,
         record_links.sales_person_id,
         record_links.branch_id,
@@ -51,10 +52,11 @@ final as (
         lead_status._source_row as source_row
     from lead_status
     inner join quote_links
-        on lead_status.quote_number = quote_links.quote_number
+        on lead_status.company = quote_links.company and lead_status.quote_number = quote_links.quote_number
     left join record_links
         on
             record_links.module = 'lead_status'
+            and lead_status.company = record_links.company
             and lead_status.quote_number = record_links.natural_key
 )
 

@@ -30,13 +30,15 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('lost_leads', 'lost_leads.quote_number') }} as id,
+        {{ leadhub.mart_id('lost_leads', 'lost_leads.quote_number', 'lost_leads.company') }} as id,
+        lost_leads.company,
         lost_leads.quote_number,
-        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number') }}
+        {{ leadhub.mart_id('booked_opportunities', 'quote_links.booked_quote_number', 'lost_leads.company') }}
             as booked_opportunity_id,
         record_links.lead_source_id,
         case
-            when quote_links.has_lead_status then {{ leadhub.mart_id('lead_status', 'lost_leads.quote_number') }}
+            when quote_links.has_lead_status
+                then {{ leadhub.mart_id('lead_status', 'lost_leads.quote_number', 'lost_leads.company') }}
         end as lead_status_id,
         record_links.sales_person_id,
         record_links.branch_id,
@@ -53,10 +55,11 @@ final as (
         lost_leads._source_row as source_row
     from lost_leads
     inner join quote_links
-        on lost_leads.quote_number = quote_links.quote_number
+        on lost_leads.company = quote_links.company and lost_leads.quote_number = quote_links.quote_number
     left join record_links
         on
             record_links.module = 'lost_leads'
+            and lost_leads.company = record_links.company
             and lost_leads.quote_number = record_links.natural_key
 )
 

@@ -21,7 +21,8 @@ performance_sales_persons as (
 
 final as (
     select
-        {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key') }} as id,
+        {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key', 'sales_performance.company') }} as id,
+        sales_performance.company,
         performance_sales_persons.sales_person_id,
         sales_performance.sales_person_name as name,  -- noqa: RF04
         performance_sales_persons.resolution as sales_person_resolution,
@@ -51,6 +52,7 @@ final as (
     left join performance_sales_persons
         on
             performance_sales_persons.module = 'sales_performance'
+            and sales_performance.company = performance_sales_persons.company
             and sales_performance.performance_key = performance_sales_persons.performance_key
 )
 

@@ -11,6 +11,7 @@ lookup_first_rows as (
 final as (
     select
         sales_persons.sales_person_id as id,
+        sales_persons.company,
         sales_persons.sales_person_name as name,  -- noqa: RF04
         sales_persons.name_key as normalized_name,
         sales_persons.is_in_crm,

@@ -22,7 +22,8 @@ performance_sales_persons as (
 
 final as (
     select
-        {{ leadhub.mart_id('user_performance', 'user_performance.user_key') }} as id,
+        {{ leadhub.mart_id('user_performance', 'user_performance.user_key', 'user_performance.company') }} as id,
+        user_performance.company,
         performance_sales_persons.sales_person_id,
         user_performance.user_name as name,  -- noqa: RF04
         performance_sales_persons.resolution as sales_person_resolution,
@@ -42,6 +43,7 @@ final as (
     left join performance_sales_persons
         on
             performance_sales_persons.module = 'user_performance'
+            and user_performance.company = performance_sales_persons.company
             and user_performance.user_key = performance_sales_persons.performance_key
 )
 

@@ -50,6 +50,7 @@ final as (
                 cast({{ columns[kind] }} as {{ string }}) as mention,
                 {{ 'false' if module in phone_system_modules else 'true' }} as from_crm,
                 row_status,
+                company,
                 _exported_at,
                 _load_id,
                 _source_file,
