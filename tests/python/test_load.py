@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from leadhub.config import Target
+from leadhub.config import DEFAULT_COMPANY, ConfigError, Target
 from leadhub.contract import MODULES_BY_NAME, exported_at
 from leadhub.load.loader import Loader, discover, printable
 from leadhub.load.reader import QuarantinedRow, RawRow, each_record, read_file
@@ -20,10 +20,10 @@ from leadhub.load.warehouse import connect
 LEAD_HEADER = "Quote #,Branch Name,Status,Sales Person,Customer Name\r\n"
 
 
-def _load(target: Target, *paths: Path):
+def _load(target: Target, *paths: Path, **options):
     wh = connect(target)
     try:
-        return Loader(wh).load(list(paths))
+        return Loader(wh, **options).load(list(paths))
     finally:
         wh.close()
 
@@ -90,6 +90,79 @@ def test_loading_twice_changes_nothing(target: Target, sample_dir: Path, query) 
     assert {f.status for f in report.files} == {"skipped"}
     after = {t: query(target, f"select count(*) from {{raw}}.{t}")[0][0] for t in tables}
     assert before == after
+
+
+def test_a_file_is_loaded_once_per_company(target: Target, tmp_path: Path, query) -> None:
+    """The same export loaded for two companies is two companies' rows; loading it again for
+    either is skipped."""
+    path = _write(
+        tmp_path / "in", "lead-status_2024-05-31.csv", (LEAD_HEADER + "1,A,Booked,B,C\r\n").encode()
+    )
+    assert [f.status for f in _load(target, path).files] == ["loaded"]
+    assert [f.status for f in _load(target, path, company="acme").files] == ["loaded"]
+    assert [f.status for f in _load(target, path, company="acme").files] == ["skipped"]
+    assert [f.status for f in _load(target, path).files] == ["skipped"]
+    rows = query(target, "select _company, count(*) from {raw}.lead_status group by _company order by 1")
+    assert rows == [("acme", 1), (DEFAULT_COMPANY, 1)]
+    logged = query(target, "select company, status from {raw}.load_log order by company")
+    assert logged == [("acme", "loaded"), (DEFAULT_COMPANY, "loaded")]
+
+
+def test_companies_from_folders(target: Target, tmp_path: Path, query) -> None:
+    """Each folder inside the folder given is a company; a file outside any company folder is
+    rejected with its reason, never put in a company by guess."""
+    data = (LEAD_HEADER + "1,A,Booked,B,C\r\n").encode()
+    root = tmp_path / "exports"
+    _write(root / "North Movers", "lead-status_2024-05-31.csv", data)
+    _write(root / "south" / "2024", "lead-status_2024-06-30.csv", data)
+    _write(root, "lead-status_2024-07-31.csv", data)
+    report = _load(target, root, from_folders=True)
+    outcome = {f.source_file: (f.status, f.message) for f in report.files}
+    assert outcome["North Movers/lead-status_2024-05-31.csv"][0] == "loaded"
+    assert outcome["south/2024/lead-status_2024-06-30.csv"][0] == "loaded"
+    status, message = outcome["lead-status_2024-07-31.csv"]
+    assert status == "rejected" and "not inside a company folder" in message
+    rows = query(target, "select _company, _source_file from {raw}.lead_status order by 1")
+    assert rows == [
+        ("North Movers", "North Movers/lead-status_2024-05-31.csv"),
+        ("south", "south/2024/lead-status_2024-06-30.csv"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["", " acme", "a/b", "a\\b", "tab\there", "x" * 101])
+def test_an_unusable_company_name_is_refused(name: str) -> None:
+    with pytest.raises(ConfigError, match="company name"):
+        Loader(None, company=name)  # type: ignore[arg-type]
+
+
+def test_raw_tables_of_an_older_release_get_the_company_column(target: Target, tmp_path: Path, query) -> None:
+    """A warehouse loaded before tenants existed: its raw tables gain `_company` (old rows null,
+    which staging reads as the default company) and its load_log `company`."""
+    from leadhub.load.warehouse import ADDED_COLUMNS
+
+    wh = connect(target)
+    try:
+        for statement in wh.ddl():
+            if statement.startswith("create table"):
+                for table, column, _ in ADDED_COLUMNS:
+                    if f".{table} (" in statement:
+                        statement = statement.replace(f",\n    {column} text", "")
+            if not statement.startswith("alter table"):
+                (wh.con if target.type == "duckdb" else wh.conn).execute(statement)  # type: ignore[attr-defined]
+    finally:
+        wh.close()
+    has_company = (
+        "select count(*) from information_schema.columns where table_schema = '{raw}' "
+        "and table_name = 'lead_status' and column_name = '_company'"
+    )
+    assert query(target, has_company) == [(0,)]
+    path = _write(
+        tmp_path / "in", "lead-status_2024-05-31.csv", (LEAD_HEADER + "1,A,Booked,B,C\r\n").encode()
+    )
+    assert [f.status for f in _load(target, path, company="acme").files] == ["loaded"]
+    assert query(target, has_company) == [(1,)]
+    assert query(target, "select _company from {raw}.lead_status") == [("acme",)]
+    assert query(target, "select company from {raw}.load_log") == [("acme",)]
 
 
 def test_values_are_kept_as_written_with_lineage(target: Target, tmp_path: Path, query) -> None:

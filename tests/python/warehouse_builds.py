@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from leadhub.config import Target, load_target
+from leadhub.config import DEFAULT_COMPANY, Target, load_target
 from leadhub.database import mart_schema, query, relation
 from leadhub.dbt_runner import PRODUCTION_BUILD, DbtRun, run_dbt
 from leadhub.load.loader import Loader
@@ -85,14 +85,20 @@ def cli(built: Built, *args: str, **env: str):
 
 
 def load_and_build(
-    engine: str, tmp: Path, pg_database: str | None, exports: Path = SAMPLE / "exports"
+    engine: str,
+    tmp: Path,
+    pg_database: str | None,
+    exports: Path = SAMPLE / "exports",
+    companies: tuple[str, ...] = (DEFAULT_COMPANY,),
 ) -> Built:
+    """The exports loaded (once per company, as that company's) and built."""
     env = env_for(engine, tmp, pg_database)
     with pytest.MonkeyPatch.context() as mp:
         for k, v in env.items():
             mp.setenv(k, v)
         target = load_target(engine, ROOT / "profiles.yml.example")
         wh = connect(target)
-        Loader(wh).load([exports])
+        for company in companies:
+            Loader(wh, company=company).load([exports])
         wh.close()
     return Built(engine, env, tmp, dbt(PRODUCTION_BUILD, env, tmp))
