@@ -281,7 +281,11 @@ def build(
     if not no_report:
         # Also when the build failed: the report shows the failing check (and that the marts
         # were not published) to someone who never reads this output.
-        _write_report(target, None)
+        # the report of the company just loaded, else of the default (or first) company
+        loaded_company = (
+            company if paths and not companies_from_folders and company != DEFAULT_COMPANY else None
+        )
+        _write_report(target, None, loaded_company)
     if send_alert:
         # Also (above all) when the build failed: its integrity history is already written.
         _alert(target, tolerance=0.0, dry_run=False)
@@ -396,16 +400,20 @@ def _read_integrity(target: Target, read: Callable[[Target], T], what: str) -> T
         ) from None
 
 
-def _write_report(target: Target, out_dir: Path | None) -> bool:
-    """Write the report; a warehouse without marts yet is said, not raised (False)."""
+def _write_report(target: Target, out_dir: Path | None, company: str | None = None) -> bool:
+    """Write the report (of one company); a warehouse without marts yet, or without that
+    company, is said, not raised (False)."""
     from leadhub.database import MissingRelation
     from leadhub.report import default_report_dir, write_report
 
     out = out_dir or default_report_dir(target)
     try:
-        written = write_report(target, out)
+        written = write_report(target, out, company)
     except MissingRelation as exc:
         _echo_err(f"report: not written, target {target.name} has no built marts yet ({exc})")
+        return False
+    except LookupError as exc:
+        _echo_err(f"report: not written, {exc.args[0]}")
         return False
     state = "" if written.published else ", marts NOT published"
     failing = f", {written.failing_checks} check(s) failing" if written.failing_checks else ""
@@ -424,11 +432,16 @@ def _write_report(target: Target, out_dir: Path | None) -> bool:
     default=None,
     help="Folder to write index.html into (default: $LEADHUB_REPORT_DIR, else report/<target>).",
 )
-def report(target_name: str | None, out_dir: Path | None) -> None:
+@click.option(
+    "--company",
+    default=None,
+    help="The company (tenant) to report on (default: the default company, else the first).",
+)
+def report(target_name: str | None, out_dir: Path | None, company: str | None) -> None:
     """Write the HTML report of the last build: integrity checks and their history, review
     queues, row accounting, conversion and identity, in one file that opens offline."""
     target = _target(target_name)
-    if not _write_report(target, out_dir):
+    if not _write_report(target, out_dir, company):
         sys.exit(1)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import decimal
 from dataclasses import asdict, dataclass
 
-from leadhub.config import Target
+from leadhub.config import DEFAULT_COMPANY, Target
 from leadhub.database import fetch, relation
 
 COLUMNS = (
@@ -14,6 +14,19 @@ COLUMNS = (
     "numerator, denominator, rate, error_threshold, warn_threshold, status"
 )
 STATUS_RANK = {"pass": 0, "warn": 1, "error": 2}
+
+
+def company_sql(alias: str = "") -> str:
+    """A checks row's company: runs recorded before tenants existed hold null, the default's."""
+    return f"coalesce({alias}company, '{DEFAULT_COMPANY}')"
+
+
+def check_label_sql(alias: str = "") -> str:
+    """A check's label in SQL (see Check.label)."""
+    return (
+        f"case when {company_sql(alias)} = '{DEFAULT_COMPANY}' then {alias}check_name "
+        f"else {alias}company || ': ' || {alias}check_name end"
+    )
 
 
 @dataclass(frozen=True)
@@ -29,17 +42,24 @@ class Check:
     error_threshold: float | None
     warn_threshold: float | None
     status: str
+    company: str = DEFAULT_COMPANY
 
     @classmethod
     def from_row(cls, row: tuple) -> Check:
         def num(v: object) -> float | None:
             return float(v) if isinstance(v, int | float | decimal.Decimal) else None
 
-        name, kind, model, column, described, numerator, denominator, rate, error, warn, status = row
+        name, kind, model, column, described, numerator, denominator, rate, error, warn, status, company = row
         return cls(
             name, kind, model, column, described, int(numerator or 0), int(denominator or 0),
-            num(rate), num(error), num(warn), status,
+            num(rate), num(error), num(warn), status, company,
         )  # fmt: skip
+
+    @property
+    def label(self) -> str:
+        """The check as people read it: its name, after its company's for a company other than
+        the default (every check is per company)."""
+        return self.check_name if self.company == DEFAULT_COMPANY else f"{self.company}: {self.check_name}"
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -48,24 +68,24 @@ class Check:
         """The check, its rate, thresholds, numerator and denominator in one line."""
         if self.check_type == "orphan_count":
             return (
-                f"{self.check_name} [{self.status}]: {self.numerator:,} orphaned of {self.denominator:,} "
+                f"{self.label} [{self.status}]: {self.numerator:,} orphaned of {self.denominator:,} "
                 f"{self.denominator_description} in {self.model_name}; warn above {self.warn_threshold:g}"
             )
         rate = f"{self.rate:.2%}" if self.rate is not None else "n/a"
         return (
-            f"{self.check_name} [{self.status}]: {rate} of {self.model_name}.{self.column_name} linked "
+            f"{self.label} [{self.status}]: {rate} of {self.model_name}.{self.column_name} linked "
             f"({self.numerator:,} / {self.denominator:,} {self.denominator_description}); "
             f"error below {self.error_threshold or 0:.2%}, warn below {self.warn_threshold or 0:.2%}"
         )
 
 
-def current_checks(target: Target) -> list[Check]:
+def current_checks(target: Target, company: str | None = None) -> list[Check]:
     """The checks of the last build, published or not: the newest run of
     integrity_check_history (every build appends to it, also one whose marts a failed test kept
-    from being published)."""
+    from being published). Every company's, or one company's."""
     runs = last_runs(target, 1)
-    checks = runs[0].checks.values() if runs else []
-    return sorted(checks, key=lambda c: (c.check_type, c.check_name))
+    checks = [c for c in (runs[0].checks.values() if runs else []) if company is None or c.company == company]
+    return sorted(checks, key=lambda c: (c.check_type, c.check_name, c.company != DEFAULT_COMPANY, c.company))
 
 
 @dataclass(frozen=True)
@@ -82,14 +102,16 @@ def last_runs(target: Target, count: int = 2) -> list[Run]:
         target,
         f"with runs as (select run_id, max(run_at) as run_at from {history} "
         f"group by run_id order by run_at desc, run_id desc limit {int(count)}) "
-        f"select runs.run_id, runs.run_at, {', '.join('history.' + c for c in COLUMNS.split(', '))} "
+        f"select runs.run_id, runs.run_at, {', '.join('history.' + c for c in COLUMNS.split(', '))}, "
+        f"{company_sql('history.')} "
         f"from runs join {history} as history on history.run_id = runs.run_id "
         "order by runs.run_at desc, runs.run_id desc, history.check_name",
     )
     runs: dict[str, Run] = {}
     for run_id, run_at, *check in rows:
         run = runs.setdefault(str(run_id), Run(str(run_id), run_at, {}))
-        run.checks[check[0]] = Check.from_row(tuple(check))
+        found = Check.from_row(tuple(check))
+        run.checks[found.label] = found
     return list(runs.values())
 
 
@@ -132,7 +154,7 @@ def findings(runs: list[Run], tolerance: float = 0.0) -> list[Finding]:
 
 
 def table(checks: list[Check]) -> list[str]:
-    width = max([36, *(len(c.check_name) for c in checks)])
+    width = max([36, *(len(c.label) for c in checks)])
     lines = [
         f"{'check':<{width}} {'status':<6} {'rate':>8} {'numerator':>10} {'denominator':>12} {'error <':>8} {'warn':>8}"
     ]
@@ -145,6 +167,6 @@ def table(checks: list[Check]) -> list[str]:
             else f"> {c.warn_threshold:g}"
         )
         lines.append(
-            f"{c.check_name:<{width}} {c.status:<6} {rate:>8} {c.numerator:>10,} {c.denominator:>12,} {error:>8} {warn:>8}"
+            f"{c.label:<{width}} {c.status:<6} {rate:>8} {c.numerator:>10,} {c.denominator:>12,} {error:>8} {warn:>8}"
         )
     return lines

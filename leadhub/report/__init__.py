@@ -39,13 +39,14 @@ class WrittenReport:
     published: bool
 
 
-def write_report(target: Target, out_dir: Path) -> WrittenReport:
-    """Read the warehouse, render the report and write `out_dir/index.html` (atomically)."""
+def write_report(target: Target, out_dir: Path, company: str | None = None) -> WrittenReport:
+    """Read the warehouse, render the report (of one company: see read_report_data) and write
+    `out_dir/index.html` (atomically)."""
     from leadhub.report.data import read_report_data
     from leadhub.report.render import render
 
     started = time.perf_counter()
-    data = read_report_data(target)
+    data = read_report_data(target, company=company)
     html = render(data)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / REPORT_FILE

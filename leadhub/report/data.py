@@ -5,6 +5,9 @@ Marts are read from ``<schema>_publishing``: it always holds the latest build, a
 the published marts or, when a failed test kept that build from being published, as the
 build's own tables (macros/marts/publish.sql). The report then shows what the build found and
 says that its marts are not published.
+
+The report is one company's (tenant's): its marts, lookups, identity and integrity checks. Row
+accounting, the quarantine and value issues are of the whole warehouse (the raw layer's).
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ import decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from leadhub.config import Target
+from leadhub.config import DEFAULT_COMPANY, Target
 from leadhub.database import MissingRelation, Result, mart_schema, relation, session, text_type
-from leadhub.integrity import Check, current_checks
+from leadhub.integrity import Check, check_label_sql, company_sql, current_checks
 from leadhub.warehouse_summary import staging_accounting_sql
 
 # How a column's values are shown: thousands separators, one-decimal percentages, money.
@@ -86,6 +89,8 @@ class ReportData:
     published: bool
     data_from: dt.date | None
     data_to: dt.date | None
+    company: str = DEFAULT_COMPANY
+    companies: list[str] = field(default_factory=list)
     headline: dict[str, object] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     check_history: Table | None = None
@@ -107,15 +112,32 @@ class ReportData:
 
 
 class Reader:
-    """Queries through one connection; marts come from the latest build (``_publishing``)."""
+    """Queries through one connection; marts come from the latest build (``_publishing``), the
+    rows of one company (once `company` is set)."""
 
     def __init__(self, target: Target, run: Callable[[str], Result]) -> None:
         self.target = target
         self.run = run
         self.build_schema = f"{mart_schema(target)}_publishing"
+        self.company: str | None = None
+
+    def company_literal(self) -> str:
+        return "'" + (self.company or DEFAULT_COMPANY).replace("'", "''") + "'"
 
     def mart(self, name: str) -> str:
-        return f"{self.build_schema}.{name}"
+        """A mart as a relation named after it: its rows of the report's company."""
+        if self.company is None:
+            return f"{self.build_schema}.{name}"
+        return (
+            f"(select * from {self.build_schema}.{name} where company = {self.company_literal()}) as {name}"
+        )
+
+    def companies(self) -> list[str]:
+        """The companies the warehouse holds (those with persons), the default first."""
+        found = [
+            str(c) for (c,) in self.run(f"select distinct company from {self.build_schema}.customers").rows
+        ]
+        return sorted(found, key=lambda c: (c != DEFAULT_COMPANY, c))
 
     def table(self, columns: tuple[Column, ...], sql: str, note: str = "") -> Table:
         rows = self.run(sql).rows
@@ -126,11 +148,20 @@ class Reader:
         return rows[0][0] if rows else None
 
 
-def read_report_data(target: Target, now: dt.datetime | None = None) -> ReportData:
-    """Everything the report shows, from the target's warehouse. Raises MissingRelation when no
-    build has made the marts yet."""
+def read_report_data(
+    target: Target, now: dt.datetime | None = None, company: str | None = None
+) -> ReportData:
+    """Everything the report shows, from the target's warehouse, for one company (by default the
+    default company, else the first the warehouse holds). Raises MissingRelation when no build
+    has made the marts yet, and LookupError for a company the warehouse does not hold."""
     with session(target) as run:
         r = Reader(target, run)
+        companies = r.companies()
+        if company is not None and company not in companies:
+            raise LookupError(
+                f"company {company!r} has no persons in the warehouse; it holds {', '.join(companies)}"
+            )
+        r.company = company or (companies[0] if companies else DEFAULT_COMPANY)
         history = relation(target, "integrity_check_history")
         data = ReportData(
             target_name=target.name,
@@ -140,10 +171,12 @@ def read_report_data(target: Target, now: dt.datetime | None = None) -> ReportDa
             published=_published(r),
             data_from=None,
             data_to=None,
+            company=r.company,
+            companies=companies,
         )
         span = r.run(f"select min(received_at), max(received_at) from {r.mart('lead_journey')}").rows[0]
         data.data_from, data.data_to = (_as_date(v) for v in span)
-        data.checks = current_checks(target)
+        data.checks = current_checks(target, r.company)
         _integrity(r, data)
         _queues(r, data)
         _accounting(r, data)
@@ -178,8 +211,9 @@ def _integrity(r: Reader, data: ReportData) -> None:
             "rate:Rate:pct", "numerator:Numerator:int", "denominator:Denominator:int",
             "warn_threshold:Warn:num", "error_threshold:Error:num",
         ),
-        "select run_at, check_name, check_type, status, rate, numerator, denominator, "
-        f"warn_threshold, error_threshold from {history} order by run_at, check_name",
+        f"select run_at, {check_label_sql()} as check_name, check_type, status, rate, numerator, denominator, "
+        f"warn_threshold, error_threshold from {history} where {company_sql()} = {r.company_literal()} "
+        "order by run_at, check_name",
     )  # fmt: skip
     # written by an on-run-end hook (macros/marts/test_results.sql), not a model
     results = f"{mart_schema(r.target)}.integrity_test_results"
@@ -237,7 +271,8 @@ def _queues(r: Reader, data: ReportData) -> None:
             r.table(
                 spelling_columns,
                 "select variant, reason, row_count, resolved_to, candidates from "
-                f"{review} where lookup_name = 'sales_person' order by row_count desc, variant",
+                f"{review} where lookup_name = 'sales_person' and company = {r.company_literal()} "
+                "order by row_count desc, variant",
             ),
         ),
         Queue(
@@ -285,7 +320,8 @@ def _queues(r: Reader, data: ReportData) -> None:
             r.table(
                 spelling_columns,
                 "select variant, reason, row_count, resolved_to, candidates from "
-                f"{review} where lookup_name = 'branch' order by row_count desc, variant",
+                f"{review} where lookup_name = 'branch' and company = {r.company_literal()} "
+                "order by row_count desc, variant",
             ),
         ),
     ]
@@ -336,7 +372,7 @@ CONVERSION_METRICS = ", ".join(c.split(":")[0] for c in CONVERSION_COLUMNS)
 
 
 def _conversion(r: Reader, data: ReportData) -> None:
-    journey, branches = r.mart("lead_journey"), r.mart("branches")
+    journey, branches = r.mart("lead_journey"), r.mart("branches")  # named lead_journey, branches
     # additive per-lead counts by month and branch: the page's filters re-add them in the browser
     data.monthly_by_branch = r.table(
         cols(
@@ -344,16 +380,16 @@ def _conversion(r: Reader, data: ReportData) -> None:
             "converted_count:Converted leads:int", "lost_count:Lost:int", "bad_count:Bad:int",
             "open_count:Open:int", "revenue:Revenue:money",
         ),
-        f"select journey.lead_month, coalesce(branches.name, '(no branch)') as branch, count(*), "
-        "sum(case when journey.outcome = 'booked' then 1 else 0 end), "
-        "sum(case when journey.is_converted then 1 else 0 end), "
-        "sum(case when journey.outcome = 'lost' then 1 else 0 end), "
-        "sum(case when journey.outcome = 'bad' then 1 else 0 end), "
-        "sum(case when journey.outcome = 'open' then 1 else 0 end), "
-        "coalesce(sum(journey.revenue), 0) "
-        f"from {journey} as journey left join {branches} as branches on journey.branch_id = branches.id "
-        "where journey.lead_month is not null "
-        "group by journey.lead_month, coalesce(branches.name, '(no branch)') order by 1, 2",
+        f"select lead_journey.lead_month, coalesce(branches.name, '(no branch)') as branch, count(*), "
+        "sum(case when lead_journey.outcome = 'booked' then 1 else 0 end), "
+        "sum(case when lead_journey.is_converted then 1 else 0 end), "
+        "sum(case when lead_journey.outcome = 'lost' then 1 else 0 end), "
+        "sum(case when lead_journey.outcome = 'bad' then 1 else 0 end), "
+        "sum(case when lead_journey.outcome = 'open' then 1 else 0 end), "
+        "coalesce(sum(lead_journey.revenue), 0) "
+        f"from {journey} left join {branches} on lead_journey.branch_id = branches.id "
+        "where lead_journey.lead_month is not null "
+        "group by lead_journey.lead_month, coalesce(branches.name, '(no branch)') order by 1, 2",
     )  # fmt: skip
     by = {
         "month": ("lead_month:Month:date", "lead_month", r.mart("conversion_by_month"), "lead_month"),
@@ -397,7 +433,8 @@ def _identity(r: Reader, data: ReportData) -> None:
     data.merges = r.table(
         cols("match_method:Method", "merged_by:Merged by", "confidence_band:Confidence", "links:Links:int"),
         f"select match_method, merged_by, {band} as confidence_band, count(*) as links "
-        f"from {relation(r.target, 'int_identity_edges')} "
+        f"from {relation(r.target, 'int_identity_edges')} where record_key_a in (select record_key from "
+        f"{relation(r.target, 'int_identity_records')} where company = {r.company_literal()}) "
         f"group by match_method, merged_by, {band} order by links desc, match_method, merged_by, confidence_band",
     )
     data.cluster_sizes = r.table(

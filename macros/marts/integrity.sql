@@ -2,25 +2,31 @@
     The integrity checks' arithmetic, shared by the generic tests (tests/generic/) and the
     integrity_checks mart so that a test and the history can never disagree.
 
-    linkage_counts(relation, column, expected): one row, `numerator` (expected rows whose
-    `column` is set) and `denominator` (rows matching the SQL condition `expected`).
-    orphan_counts(relation, column): `numerator` (rows where the boolean `column` is true)
-    and `denominator` (all rows).
+    Every check is per company: a company whose exports link badly fails on its own, however
+    well the others link.
+
+    linkage_counts(relation, column, expected): one row per company, `numerator` (expected rows
+    whose `column` is set) and `denominator` (rows matching the SQL condition `expected`).
+    orphan_counts(relation, column): per company, `numerator` (rows where the boolean `column`
+    is true) and `denominator` (all rows).
     integrity_message(check, counts): a sentence stating the check, rate, thresholds,
     numerator and denominator, read at execution time (run_query) for test output.
 #}
 {% macro linkage_counts(relation, column, expected) -%}
     select
+        company,
         count({{ column }}) as numerator,
         count(*) as denominator
     from {{ relation }}
     where {{ expected }}
+    group by company
 {%- endmacro %}
 
-{#- check_row_counts: the numerator and denominator of one check's row in a checks table
-    (integrity_checks), for the linkage_rate and orphan_count tests. -#}
+{#- check_row_counts: the numerator and denominator of one check's rows (one per company) in a
+    checks table (integrity_checks), for the linkage_rate and orphan_count tests. -#}
 {% macro check_row_counts(relation, check, numerator, denominator, check_column) -%}
     select
+        company,
         {{ numerator }} as numerator,
         {{ denominator }} as denominator
     from {{ relation }}
@@ -29,12 +35,17 @@
 
 {% macro orphan_counts(relation, column) -%}
     select
+        company,
         sum(case when {{ column }} then 1 else 0 end) as numerator,
         count(*) as denominator
     from {{ relation }}
+    group by company
 {%- endmacro %}
 
-{% macro integrity_message(check_name, check, numerator, denominator) -%}
+{% macro integrity_message(check_name, check, numerator, denominator, company=none) -%}
+    {%- if company and company != var('default_company') -%}
+        {%- set check_name = company ~ ': ' ~ check_name -%}
+    {%- endif -%}
     {%- set numerator = numerator | int -%}
     {%- set denominator = denominator | int -%}
     {%- if 'error_below' in check -%}
@@ -55,11 +66,12 @@
 {% macro log_integrity_check(check_name, check, counts_sql) -%}
     {%- if execute -%}
         {%- set result = run_query(counts_sql) -%}
-        {%- set row = result.rows[0] -%}
-        {%- set message = leadhub.integrity_message(check_name, check, row[0] or 0, row[1] or 0) -%}
-        {%- if '[pass]' not in message -%}
-            {{ log(message, info=true) }}
-        {%- endif -%}
+        {%- for row in result.rows -%}
+            {%- set message = leadhub.integrity_message(check_name, check, row[1] or 0, row[2] or 0, row[0]) -%}
+            {%- if '[pass]' not in message -%}
+                {{ log(message, info=true) }}
+            {%- endif -%}
+        {%- endfor -%}
     {%- endif -%}
 {%- endmacro %}
 
@@ -90,6 +102,7 @@
 checks as (
     {%- for name, check in linkage.items() %}
         select
+            company,
             '{{ name }}' as check_name,
             'linkage_rate' as check_type,
             '{{ check.model }}' as model_name,
@@ -104,6 +117,7 @@ checks as (
     {%- endfor %}
     {%- for name, check in orphans.items() %}
         select
+            company,
             '{{ name }}' as check_name,
             'orphan_count' as check_type,
             '{{ check.model }}' as model_name,
@@ -122,6 +136,7 @@ checks as (
 
 integrity_checks as (
     select
+        company,
         check_name,
         check_type,
         model_name,

@@ -133,3 +133,12 @@ def test_ensure_postgres_quotes_names_and_password(tmp_path: Path) -> None:
         assert as_postgres("select datname from pg_database where datname = 'lh_db''x'") == "lh_db'x\n"
     finally:
         as_postgres('drop database if exists "lh_db\'x"; drop role if exists "lh_o\'q";')
+
+
+def test_the_loader_and_dbt_agree_on_the_default_company() -> None:
+    """Rows loaded without a company and the unscoped ids belong to one company, named once
+    for the loader (leadhub/config.py) and once for dbt (var default_company)."""
+    from leadhub.config import DEFAULT_COMPANY
+
+    project = yaml.safe_load((ROOT / "dbt_project.yml").read_text())
+    assert project["vars"]["default_company"] == DEFAULT_COMPANY

@@ -46,7 +46,7 @@ def test_every_check_passes_on_the_sample(warehouses: dict[str, Built], engine: 
     _, history = built.rows(f"{built.schema}.integrity_check_history")
     assert len(history) == len(checks)
     _, results = built.rows(f"{built.schema}.integrity_test_results")
-    data_tests = int(re.search(r"(\d+) data tests?", built.result.stdout).group(1))
+    data_tests = int(re.search(r"Finished running .*?(\d+) data tests?", built.result.stdout).group(1))
     assert len(results) >= data_tests > 100  # every data test of the build (and of earlier runs)
 
 

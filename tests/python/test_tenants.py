@@ -166,6 +166,31 @@ def test_another_company_has_the_same_data_under_scoped_ids(builds: tuple[Built,
     assert lead_id == hashlib.md5(f"lead_status:{OTHER}/{quote_number}".encode()).hexdigest()
 
 
+def test_the_report_is_one_companys(builds: tuple[Built, Built]) -> None:
+    """The report of a warehouse of two companies shows one at a time, and says which: each
+    company's numbers are those of the sample alone."""
+    from leadhub.report.data import read_report_data
+    from leadhub.report.render import render
+
+    one, two = builds
+    alone = read_report_data(one.target)
+    for company in (DEFAULT_COMPANY, OTHER):
+        data = read_report_data(two.target, company=company)
+        assert data.company == company and data.companies == [DEFAULT_COMPANY, OTHER]
+        assert data.identity_summary == alone.identity_summary
+        assert {c.company for c in data.checks} == {company}
+        assert [(c.check_name, c.numerator, c.denominator) for c in data.checks] == [
+            (c.check_name, c.numerator, c.denominator) for c in alone.checks
+        ]
+        for key, table in data.conversion.items():
+            assert table.rows == alone.conversion[key].rows, key
+        assert data.monthly_by_branch.rows == alone.monthly_by_branch.rows
+        assert f'company <strong id="company">{company}</strong>' in render(data)
+    assert 'id="company"' not in render(alone)
+    with pytest.raises(LookupError, match="nobody"):
+        read_report_data(two.target, company="nobody")
+
+
 def test_the_cli_loads_companies_from_folders(tmp_path: Path, sample_dir: Path, duckdb_env: Path) -> None:
     from click.testing import CliRunner
 

@@ -23,11 +23,12 @@ with
 
 history as (
     select
-        {{ leadhub.mart_id('integrity_check_history', "'" ~ invocation_id ~ ":' || check_name") }} as id,
+        {{ leadhub.mart_id('integrity_check_history', "'" ~ invocation_id ~ ":' || check_name", 'company') }} as id,
         '{{ invocation_id }}' as run_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp) as run_at,
         '{{ target.name }}' as target_name,
         check_name,
+        company,
         check_type,
         model_name,
         column_name,

@@ -1,6 +1,6 @@
 {#
-    The integrity checks of this build, one row per check (vars integrity_linkage_checks and
-    integrity_orphan_checks): numerator, denominator, rate, thresholds and status
+    The integrity checks of this build, one row per company and check (vars
+    integrity_linkage_checks and integrity_orphan_checks): numerator, denominator, rate, thresholds and status
     (macros/marts/integrity.sql). The linkage_rate and orphan_count tests on this model fail
     or warn on them; `leadhub integrity` prints them.
 #}
