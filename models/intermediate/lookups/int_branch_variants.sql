@@ -105,7 +105,9 @@ canonical as (
         match_key,
         aliased_name as normalized_name,
         count(*) over (partition by company, match_key) as spelling_count,
-        row_number() over (partition by company, match_key order by spelling_rows desc, aliased_name asc) as spelling_rank
+        row_number() over (
+            partition by company, match_key order by spelling_rows desc, aliased_name asc
+        ) as spelling_rank
     from spellings
 ),
 

@@ -28,7 +28,9 @@ record_links as (
 
 final as (
     select
-        {{ leadhub.mart_id('booked_opportunities', 'booked_opportunities.quote_number', 'booked_opportunities.company') }}
+        {{ leadhub.mart_id(
+            'booked_opportunities', 'booked_opportunities.quote_number', 'booked_opportunities.company'
+        ) }}
             as id,
         booked_opportunities.company,
         booked_opportunities.quote_number,

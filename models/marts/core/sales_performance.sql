@@ -21,7 +21,9 @@ performance_sales_persons as (
 
 final as (
     select
-        {{ leadhub.mart_id('sales_performance', 'sales_performance.performance_key', 'sales_performance.company') }} as id,
+        {{ leadhub.mart_id(
+            'sales_performance', 'sales_performance.performance_key', 'sales_performance.company'
+        ) }} as id,
         sales_performance.company,
         performance_sales_persons.sales_person_id,
         sales_performance.sales_person_name as name,  -- noqa: RF04
