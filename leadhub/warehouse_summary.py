@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leadhub.config import Target
 from leadhub.contract import MODULES
@@ -61,6 +61,7 @@ class Headline:
     customers: int
     outcomes: dict[str, int]
     top_branches: list[tuple]  # (name, leads, booked, customers, conversion_rate, revenue)
+    companies: dict[str, int] = field(default_factory=dict)  # company -> persons
 
     @property
     def leads(self) -> int:
@@ -80,13 +81,24 @@ def marts_headline(target: Target) -> Headline:
     outcomes = fetch(
         target, f"select outcome, count(*) from {relation(target, 'lead_journey')} group by outcome"
     )
+    companies = {
+        str(company): int(n)
+        for company, n in fetch(
+            target,
+            f"select company, count(*) from {relation(target, 'customers')} group by company order by company",
+        )
+    }
+    # a branch is a company's: named "company: branch" when the warehouse holds several
+    name = "branch_name" if len(companies) <= 1 else "company || ': ' || branch_name"
     branches = fetch(
         target,
-        "select branch_name, lead_count, booked_count, customer_count, conversion_rate, revenue "
+        f"select {name}, lead_count, booked_count, customer_count, conversion_rate, revenue "
         f"from {relation(target, 'conversion_by_branch')} where branch_id is not null "
-        "order by lead_count desc, branch_name limit 5",
+        "order by lead_count desc, 1 limit 5",
     )
-    return Headline(schema, int(persons), int(customers or 0), {k: int(v) for k, v in outcomes}, branches)
+    return Headline(
+        schema, int(persons), int(customers or 0), {k: int(v) for k, v in outcomes}, branches, companies
+    )
 
 
 def print_marts_headline(target: Target, echo: Callable[[str], None]) -> None:
@@ -95,6 +107,11 @@ def print_marts_headline(target: Target, echo: Callable[[str], None]) -> None:
         f"marts (schema {h.schema}): {h.persons:,} persons = {h.customers:,} customers + "
         f"{h.leads:,} leads; {h.conversion:.1%} converted"
     )
+    if len(h.companies) > 1:
+        echo(
+            f"  {len(h.companies)} companies: "
+            + ", ".join(f"{c} {n:,} persons" for c, n in h.companies.items())
+        )
     echo(
         f"  {sum(h.outcomes.values()):,} leads in lead_journey: "
         + ", ".join(f"{h.outcomes.get(k, 0):,} {k}" for k in ("booked", "lost", "bad", "open"))

@@ -77,15 +77,38 @@
 
 {#
     integrity_check_ctes(): the CTEs (without `with`, ending in one named `integrity_checks`) of
-    the integrity checks, one row per
+    the integrity checks, one row per company and
     check of vars integrity_linkage_checks and integrity_orphan_checks: numerator,
     denominator, rate, thresholds, status. integrity_checks and integrity_check_history both
     compute from it, so that a failing check (a test on integrity_checks) never stops the
-    history from recording the run.
+    history from recording the run. Every company of the checked marts gets a row for every
+    check (0 of 0 where it has no rows to check), and a warehouse with none the default
+    company's.
 #}
 {% macro integrity_check_ctes() -%}
 {%- set linkage = var('integrity_linkage_checks') -%}
 {%- set orphans = var('integrity_orphan_checks') -%}
+{%- set checked_models = [] -%}
+{%- for check in (linkage.values() | list) + (orphans.values() | list) if check.model not in checked_models -%}
+    {%- do checked_models.append(check.model) -%}
+{%- endfor %}
+found_companies as (
+    {%- for model in checked_models %}
+    select company from {{ ref(model) }}
+    {%- if not loop.last %}
+    union
+    {%- endif %}
+    {%- endfor %}
+),
+
+check_companies as (
+    select company from found_companies
+    union all
+    select '{{ var("default_company") }}' as company
+    from (select 1 as single_row) as one_row
+    where not exists (select 1 from found_companies)
+),
+
 {% for name, check in linkage.items() -%}
 {{ name }}__counts as (
     {{ leadhub.linkage_counts(ref(check.model), check.column, check.expected) | indent(4) }}
@@ -102,32 +125,36 @@
 checks as (
     {%- for name, check in linkage.items() %}
         select
-            company,
+            check_companies.company,
             '{{ name }}' as check_name,
             'linkage_rate' as check_type,
             '{{ check.model }}' as model_name,
             '{{ check.column }}' as column_name,
             '{{ check.denominator }}' as denominator_description,
-            cast(numerator as bigint) as numerator,
-            cast(denominator as bigint) as denominator,
+            cast(coalesce(counts.numerator, 0) as bigint) as numerator,
+            cast(coalesce(counts.denominator, 0) as bigint) as denominator,
             cast({{ check.error_below }} as decimal(9, 4)) as error_threshold,
             cast({{ check.warn_below }} as decimal(9, 4)) as warn_threshold
-        from {{ name }}__counts
+        from check_companies
+        left join {{ name }}__counts as counts
+            on check_companies.company = counts.company
         union all
     {%- endfor %}
     {%- for name, check in orphans.items() %}
         select
-            company,
+            check_companies.company,
             '{{ name }}' as check_name,
             'orphan_count' as check_type,
             '{{ check.model }}' as model_name,
             '{{ check.column }}' as column_name,
             '{{ check.denominator }}' as denominator_description,
-            cast(coalesce(numerator, 0) as bigint) as numerator,
-            cast(denominator as bigint) as denominator,
+            cast(coalesce(counts.numerator, 0) as bigint) as numerator,
+            cast(coalesce(counts.denominator, 0) as bigint) as denominator,
             cast(null as decimal(9, 4)) as error_threshold,
             cast({{ check.warn_above }} as decimal(9, 4)) as warn_threshold
-        from {{ name }}__counts
+        from check_companies
+        left join {{ name }}__counts as counts
+            on check_companies.company = counts.company
         {%- if not loop.last %}
             union all
         {%- endif %}
