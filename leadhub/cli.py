@@ -111,10 +111,18 @@ WAIT_OPTION = click.option(
 )
 
 
+def _company_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    try:
+        return check_company(value)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 COMPANY_OPTION = click.option(
     "--company",
     default=DEFAULT_COMPANY,
     show_default=True,
+    callback=_company_name,
     help="The company (tenant) whose exports these are. One warehouse holds many companies apart.",
 )
 COMPANIES_FROM_FOLDERS_OPTION = click.option(
@@ -144,11 +152,6 @@ def load(
     Exits 1 when any file was rejected (the other files are still loaded).
     """
     from leadhub.load.loader import Loader, printable
-
-    try:
-        check_company(company)
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc), param_hint="--company") from None
     from leadhub.load.warehouse import connect
 
     target = _target(target_name)

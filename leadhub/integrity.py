@@ -21,14 +21,6 @@ def company_sql(alias: str = "") -> str:
     return f"coalesce({alias}company, '{DEFAULT_COMPANY}')"
 
 
-def check_label_sql(alias: str = "") -> str:
-    """A check's label in SQL (see Check.label)."""
-    return (
-        f"case when {company_sql(alias)} = '{DEFAULT_COMPANY}' then {alias}check_name "
-        f"else {alias}company || ': ' || {alias}check_name end"
-    )
-
-
 @dataclass(frozen=True)
 class Check:
     check_name: str

@@ -44,7 +44,7 @@ def check_rates(checks: list[Check]) -> Chart:
             "check_name:Check", "status:Status:status", "rate:Rate:pct", "numerator:Linked:int",
             "denominator:Of:int", "warn_threshold:Warn below:pct", "error_threshold:Error below:pct",
         ),
-        [(c.label, c.status, c.rate, c.numerator, c.denominator, c.warn_threshold, c.error_threshold)
+        [(c.check_name, c.status, c.rate, c.numerator, c.denominator, c.warn_threshold, c.error_threshold)
          for c in linkage],
     )  # fmt: skip
     lowest = min([0.5, *(v for c in linkage for v in (c.rate, c.error_threshold) if v is not None)])
@@ -78,7 +78,7 @@ def orphan_counts(checks: list[Check]) -> Chart:
     table = Table(
         cols("check_name:Check", "status:Status:status", "numerator:Orphaned:int", "denominator:Of:int",
              "warn_threshold:Warn above:int"),
-        [(c.label, c.status, c.numerator, c.denominator, c.warn_threshold) for c in orphans],
+        [(c.check_name, c.status, c.numerator, c.denominator, c.warn_threshold) for c in orphans],
     )  # fmt: skip
     base = alt.Chart(_data(table)).encode(y=alt.Y("check_name:N", title=None, sort=None))
     bars = base.mark_bar().encode(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from leadhub.config import DEFAULT_COMPANY, Target
 from leadhub.database import MissingRelation, Result, mart_schema, relation, session, text_type
-from leadhub.integrity import Check, check_label_sql, company_sql, current_checks
+from leadhub.integrity import Check, company_sql, current_checks
 from leadhub.warehouse_summary import staging_accounting_sql
 
 # How a column's values are shown: thousands separators, one-decimal percentages, money.
@@ -211,7 +211,7 @@ def _integrity(r: Reader, data: ReportData) -> None:
             "rate:Rate:pct", "numerator:Numerator:int", "denominator:Denominator:int",
             "warn_threshold:Warn:num", "error_threshold:Error:num",
         ),
-        f"select run_at, {check_label_sql()} as check_name, check_type, status, rate, numerator, denominator, "
+        "select run_at, check_name, check_type, status, rate, numerator, denominator, "
         f"warn_threshold, error_threshold from {history} where {company_sql()} = {r.company_literal()} "
         "order by run_at, check_name",
     )  # fmt: skip
